@@ -1,0 +1,78 @@
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace RedisEnterprise.Modules.Http;
+
+/// <summary>
+/// Decides whether the cluster's TLS certificate is accepted, by the options' choice: the system's
+/// validation (default), a pinned SHA-256 thumbprint, custom trusted roots, or (for test clusters) anything.
+/// The decision is scoped to one handler: no process-wide callback is ever set.
+/// </summary>
+internal sealed class ClusterCertificateValidator
+{
+    private readonly bool _skip;
+    private readonly byte[]? _pinnedSha256;
+    private readonly X509Certificate2Collection _trustedRoots;
+
+    private ClusterCertificateValidator(bool skip, byte[]? pinnedSha256, X509Certificate2Collection trustedRoots)
+    {
+        _skip = skip;
+        _pinnedSha256 = pinnedSha256;
+        _trustedRoots = trustedRoots;
+    }
+
+    /// <summary>The validator for the options, or <see langword="null"/> when the system's validation applies unchanged.</summary>
+    internal static ClusterCertificateValidator? For(RedisEnterpriseModulesClientOptions options)
+    {
+        byte[]? pin = options.CertificateThumbprint is { } thumbprint ? ParseThumbprint(thumbprint) : null;
+        if (!options.SkipCertificateValidation && pin is null && options.TrustedCertificates.Count == 0) return null;
+        return new ClusterCertificateValidator(options.SkipCertificateValidation, pin, new X509Certificate2Collection(options.TrustedCertificates));
+    }
+
+    internal bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (_skip) return true;
+        if (errors == SslPolicyErrors.None) return true;
+        if (certificate is null) return false;
+
+        if (_pinnedSha256 is not null)
+        {
+            byte[] actual = SHA256.HashData(certificate.GetRawCertData());
+            if (CryptographicOperations.FixedTimeEquals(actual, _pinnedSha256)) return true;
+        }
+
+        if (_trustedRoots.Count > 0 && (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None)
+        {
+            using var customChain = new X509Chain();
+            customChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            customChain.ChainPolicy.CustomTrustStore.AddRange(_trustedRoots);
+            customChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            if (chain is not null)
+            {
+                foreach (X509ChainElement element in chain.ChainElements) customChain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+
+            using var leaf = new X509Certificate2(certificate);
+            return customChain.Build(leaf);
+        }
+
+        return false;
+    }
+
+    /// <summary>Parses a SHA-256 fingerprint as <c>openssl x509 -noout -fingerprint -sha256</c> prints it: hex, any case, colons or spaces allowed.</summary>
+    internal static byte[] ParseThumbprint(string thumbprint)
+    {
+        string hex = thumbprint.Trim();
+        int equals = hex.IndexOf('=', StringComparison.Ordinal);
+        if (equals >= 0) hex = hex[(equals + 1)..]; // "sha256 Fingerprint=AB:CD:..." as openssl prints it
+        hex = hex.Replace(":", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        if (hex.Length != 64 || !hex.All(Uri.IsHexDigit))
+        {
+            throw new FormatException(
+                "CertificateThumbprint must be the SHA-256 fingerprint of the cluster's certificate: 64 hex digits, colons allowed (as `openssl x509 -noout -fingerprint -sha256` prints it).");
+        }
+
+        return Convert.FromHexString(hex);
+    }
+}

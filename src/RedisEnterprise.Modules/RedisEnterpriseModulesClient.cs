@@ -1,0 +1,140 @@
+using RedisEnterprise.Modules.Http;
+
+namespace RedisEnterprise.Modules;
+
+/// <summary>
+/// The client for the module endpoints of one Redis Enterprise cluster: Basic auth, the TLS choice of the
+/// options, typed errors, and long-running operations. Thread-safe; create one per cluster and reuse it.
+/// </summary>
+/// <example>
+/// <code>
+/// using var client = new RedisEnterpriseModulesClient(new RedisEnterpriseModulesClientOptions
+/// {
+///     Endpoint = new Uri("https://cluster.example.com:9443"),
+///     Username = "admin@example.com",
+///     Password = password,
+/// });
+/// foreach (ModuleInfo module in await client.ListModulesAsync())
+///     Console.WriteLine($"{module.ModuleName} {module.SemanticVersion}");
+/// </code>
+/// </example>
+public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisposable
+{
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly ClusterApi _api = null!;
+    private readonly RedisEnterpriseModulesClientOptions _options = null!;
+
+    /// <summary>Creates a client that owns its connection to the cluster (disposed with the client).</summary>
+    /// <param name="options">The cluster and how to talk to it; copied, so later changes do not affect this client.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is missing or wrong; the message names it.</exception>
+    public RedisEnterpriseModulesClient(RedisEnterpriseModulesClientOptions options)
+        : this(null, options, createsItsOwnConnection: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client on the caller's <see cref="HttpClient"/> (for example one from <c>IHttpClientFactory</c>), which the
+    /// client does not dispose. The TLS choice of <paramref name="options"/> is the <see cref="HttpClient"/>'s handler's
+    /// business; credentials and timeouts are applied by the client. Its <see cref="HttpClient.BaseAddress"/> is set to
+    /// <see cref="RedisEnterpriseModulesClientOptions.Endpoint"/> when empty.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client to send requests through.</param>
+    /// <param name="options">The cluster and how to talk to it; copied.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A setting is missing or wrong; the message names it.</exception>
+    public RedisEnterpriseModulesClient(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
+        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, createsItsOwnConnection: false)
+    {
+    }
+
+    /// <summary>For mocking: a client with no connection, whose virtual methods a test overrides.</summary>
+    protected RedisEnterpriseModulesClient()
+    {
+    }
+
+    private RedisEnterpriseModulesClient(HttpClient? httpClient, RedisEnterpriseModulesClientOptions options, bool createsItsOwnConnection)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options.Clone();
+        if (createsItsOwnConnection || httpClient is null)
+        {
+            _ownedHttpClient = new HttpClient(ClusterHttpHandler.CreatePrimaryHandler(_options), disposeHandler: true)
+            {
+                Timeout = Timeout.InfiniteTimeSpan, // timeouts are per call: uploads have their own
+            };
+            httpClient = _ownedHttpClient;
+        }
+
+        httpClient.BaseAddress ??= _options.Endpoint;
+        _api = ClusterApi.Create(httpClient, _options);
+    }
+
+    /// <summary>The settings this client was made with (a copy; changing it has no effect).</summary>
+    protected RedisEnterpriseModulesClientOptions Options => _options;
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Api.Routes.ModulesV1, "GET", (api, ct) => api.Modules.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default)
+    {
+        ValidateUid(uid, nameof(uid));
+        return CallAsync(PathFor(Api.Routes.ModuleV1, uid), "GET", (api, ct) => api.Modules.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary>Disposes the connection when the client owns it.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the connection when the client owns it.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) _ownedHttpClient?.Dispose();
+    }
+
+    /// <summary>Checks a module or action uid before any request: not empty, and a single path segment once escaped.</summary>
+    internal static void ValidateUid(string uid, string parameterName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(uid, parameterName);
+        if (uid is "." or "..")
+        {
+            throw new ArgumentException($"'{uid}' is not a valid uid.", parameterName);
+        }
+    }
+
+    private static string PathFor(string routeTemplate, string uid)
+    {
+        int open = routeTemplate.IndexOf('{', StringComparison.Ordinal);
+        return string.Concat(routeTemplate.AsSpan(0, open), Uri.EscapeDataString(uid));
+    }
+
+    /// <summary>
+    /// Runs one request with a timeout of its own; a timeout (as opposed to the caller's cancellation) becomes a
+    /// <see cref="RedisEnterpriseConnectionException"/>, and an empty body where one is promised a <see cref="RedisEnterpriseException"/>.
+    /// </summary>
+    private async Task<T> CallAsync<T>(string path, string method, Func<ClusterApi, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using CancellationTokenSource? timer = timeout is { } limit && limit != Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource(limit, _options.TimeProvider)
+            : null;
+        using CancellationTokenRegistration onTimeout = timer?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
+        try
+        {
+            T result = await call(_api, linked.Token).ConfigureAwait(false);
+            return result ?? throw new RedisEnterpriseException($"{method} {path} failed: the answer had no body, but this endpoint promises one.", 200) { Method = method, Path = path };
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timer is { IsCancellationRequested: true })
+        {
+            throw ErrorMap.Connection(method, path, new TimeoutException($"the request took longer than {timeout}", e));
+        }
+    }
+}

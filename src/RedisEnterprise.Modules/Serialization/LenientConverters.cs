@@ -1,0 +1,203 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RedisEnterprise.Modules.Serialization;
+
+// Real clusters send numbers as strings ("progress": "100"), ints as floats (20807.0) and ids as
+// numbers or strings; these converters accept every such spelling and reject what is not a value.
+
+/// <summary>Reads a string from a JSON string, number or boolean; other shapes keep their raw JSON text.</summary>
+internal sealed class LenientStringConverter : JsonConverter<string?>
+{
+    /// <inheritdoc />
+    public override bool HandleNull => true;
+
+    /// <inheritdoc />
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return LenientJson.RawText(ref reader);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            default:
+                using (var document = JsonDocument.ParseValue(ref reader))
+                {
+                    return document.RootElement.GetRawText();
+                }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null) writer.WriteNullValue();
+        else writer.WriteStringValue(value);
+    }
+}
+
+/// <summary>Reads an integer from a JSON number (an integral float such as <c>20807.0</c> included) or a numeric string.</summary>
+internal sealed class LenientInt64Converter : JsonConverter<long?>
+{
+    /// <inheritdoc />
+    public override bool HandleNull => true;
+
+    /// <inheritdoc />
+    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        double? value = LenientJson.ReadNumber(ref reader);
+        if (value is null) return null;
+        double number = value.Value;
+        if (number != Math.Floor(number) || number > long.MaxValue || number < long.MinValue)
+        {
+            throw new JsonException($"Expected an integer but found {number.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long exact) ? exact : (long)number;
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
+    {
+        if (value is null) writer.WriteNullValue();
+        else writer.WriteNumberValue(value.Value);
+    }
+}
+
+/// <summary>Reads a floating-point number from a JSON number or a numeric string.</summary>
+internal sealed class LenientDoubleConverter : JsonConverter<double?>
+{
+    /// <inheritdoc />
+    public override bool HandleNull => true;
+
+    /// <inheritdoc />
+    public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        LenientJson.ReadNumber(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
+    {
+        if (value is null) writer.WriteNullValue();
+        else writer.WriteNumberValue(value.Value);
+    }
+}
+
+/// <summary>Reads a boolean from <c>true</c>/<c>false</c>, the strings <c>"true"</c>/<c>"false"</c>/<c>"yes"</c>/<c>"no"</c>, or the numbers 0 and 1.</summary>
+internal sealed class LenientBooleanConverter : JsonConverter<bool?>
+{
+    /// <inheritdoc />
+    public override bool HandleNull => true;
+
+    /// <inheritdoc />
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Number when reader.TryGetInt32(out int number) && number is 0 or 1:
+                return number == 1;
+            case JsonTokenType.String:
+                string? text = reader.GetString()?.Trim();
+                if (string.IsNullOrEmpty(text)) return null;
+                if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text == "1") return true;
+                if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text == "0") return false;
+                throw new JsonException($"Expected a boolean but found the string '{LenientJson.Excerpt(text)}'.");
+            default:
+                throw new JsonException($"Expected a boolean but found {reader.TokenType}.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    {
+        if (value is null) writer.WriteNullValue();
+        else writer.WriteBooleanValue(value.Value);
+    }
+}
+
+/// <summary>
+/// Reads a point in time from Unix seconds (a number or a numeric string, as v1 actions send
+/// <c>"1760400087"</c>), Unix milliseconds (values past the year 5138 in seconds), or an ISO 8601 string.
+/// </summary>
+internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
+{
+    private const double MillisecondsThreshold = 100_000_000_000d;
+
+    /// <inheritdoc />
+    public override bool HandleNull => true;
+
+    /// <inheritdoc />
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            string? text = reader.GetString();
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed)) return parsed;
+                throw new JsonException($"Expected a timestamp but found the string '{LenientJson.Excerpt(text)}'.");
+            }
+        }
+
+        double? number = LenientJson.ReadNumber(ref reader);
+        if (number is null) return null;
+        double seconds = Math.Abs(number.Value) >= MillisecondsThreshold ? number.Value / 1000d : number.Value;
+        if (seconds < -62_135_596_800d || seconds > 253_402_300_799d)
+        {
+            throw new JsonException($"The timestamp {number.Value.ToString(CultureInfo.InvariantCulture)} is out of range.");
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000d));
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
+    {
+        if (value is null) writer.WriteNullValue();
+        else writer.WriteNumberValue(value.Value.ToUnixTimeSeconds());
+    }
+}
+
+internal static class LenientJson
+{
+    internal static double? ReadNumber(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                return reader.GetDouble();
+            case JsonTokenType.String:
+                string? text = reader.GetString()?.Trim();
+                if (string.IsNullOrEmpty(text)) return null;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed)) return parsed;
+                throw new JsonException($"Expected a number but found the string '{Excerpt(text)}'.");
+            default:
+                throw new JsonException($"Expected a number but found {reader.TokenType}.");
+        }
+    }
+
+    internal static string RawText(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        return System.Text.Encoding.UTF8.GetString(span);
+    }
+
+    internal static string Excerpt(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace RedisEnterprise.Modules.Serialization;
+
+/// <summary>Source-generated System.Text.Json metadata for every type the SDK reads or writes.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNameCaseInsensitive = false,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ModuleInfo))]
+[JsonSerializable(typeof(IReadOnlyList<ModuleInfo>))]
+[JsonSerializable(typeof(ActionInfo))]
+[JsonSerializable(typeof(ActionReference))]
+public sealed partial class ModulesJsonContext : JsonSerializerContext;
