@@ -1,4 +1,7 @@
+using RedisEnterprise.Modules.Api;
 using RedisEnterprise.Modules.Http;
+using RedisEnterprise.Modules.Operations;
+using RedisEnterprise.Modules.Upload;
 
 namespace RedisEnterprise.Modules;
 
@@ -69,20 +72,114 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
         httpClient.BaseAddress ??= _options.Endpoint;
         _api = ClusterApi.Create(httpClient, _options);
+        PollingSettings = PollingSettings.From(_options);
     }
 
     /// <summary>The settings this client was made with (a copy; changing it has no effect).</summary>
     protected RedisEnterpriseModulesClientOptions Options => _options;
 
+    internal PollingSettings? PollingSettings { get; }
+
     /// <inheritdoc />
     public virtual Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Api.Routes.ModulesV1, "GET", (api, ct) => api.Modules.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
+        CallAsync(Routes.ModulesV1, "GET", (api, ct) => api.Modules.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         ValidateUid(uid, nameof(uid));
-        return CallAsync(PathFor(Api.Routes.ModuleV1, uid), "GET", (api, ct) => api.Modules.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken);
+        return CallAsync(PathFor(Routes.ModuleV1, uid), "GET", (api, ct) => api.Modules.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ModuleInfo> UploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ModuleOperation operation = await StartUploadModuleAsync(filePath, options, cancellationToken).ConfigureAwait(false);
+        return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ModuleInfo> UploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ModuleOperation operation = await StartUploadModuleAsync(content, fileName, options, cancellationToken).ConfigureAwait(false);
+        return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        return StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ModuleOperation> StartUploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ValidateUploadStream(content, fileName);
+        ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(part, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task DeleteModuleAsync(string uid, CancellationToken cancellationToken = default)
+    {
+        ActionOperation operation = await StartDeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false);
+        await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ActionOperation> StartDeleteModuleAsync(string uid, CancellationToken cancellationToken = default)
+    {
+        ValidateUid(uid, nameof(uid));
+        string path = PathFor(Routes.ModuleV2, uid);
+        ActionReference reference = await CallAsync(path, "DELETE", (api, ct) => api.Modules.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        return new ActionOperation(this, RequireActionUid(reference.ActionUid, "DELETE", path));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default)
+    {
+        ValidateUid(actionUid, nameof(actionUid));
+        return CallAsync(PathFor(Routes.ActionV1, actionUid), "GET", (api, ct) => api.Actions.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [Obsolete("POST /v1/modules is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
+    public virtual Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        return UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), cancellationToken);
+    }
+
+    /// <summary>Uploads a module from a stream synchronously through the deprecated <c>POST /v1/modules</c>.</summary>
+    /// <param name="content">The package's bytes, from the stream's current position; not disposed.</param>
+    /// <param name="fileName">The package's file name.</param>
+    /// <param name="options">Progress callbacks; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The uploaded module.</returns>
+    [Obsolete("POST /v1/modules is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
+    public virtual async Task<ModuleInfo> UploadModuleV1Async(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ValidateUploadStream(content, fileName);
+        ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
+        return await UploadV1Async(part, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    [Obsolete("DELETE /v1/modules is deprecated as of Redis Enterprise Software 7.2; use DeleteModuleAsync.")]
+    public virtual Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default)
+    {
+        ValidateUid(uid, nameof(uid));
+        return CallAsync(
+            PathFor(Routes.ModuleV1, uid),
+            "DELETE",
+            async (api, ct) =>
+            {
+                await api.Modules.DeleteModuleV1Async(uid, ct).ConfigureAwait(false);
+                return true;
+            },
+            _options.RequestTimeout,
+            cancellationToken);
     }
 
     /// <summary>Disposes the connection when the client owns it.</summary>
@@ -97,6 +194,51 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     protected virtual void Dispose(bool disposing)
     {
         if (disposing) _ownedHttpClient?.Dispose();
+    }
+
+    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ModuleInfo accepted = await CallAsync(Routes.ModulesV2, "POST", (api, ct) => api.Modules.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            RequireActionUid(accepted.ActionUid, "POST", Routes.ModulesV2);
+            if (string.IsNullOrWhiteSpace(accepted.Uid))
+            {
+                throw new RedisEnterpriseException($"POST {Routes.ModulesV2} failed: the answer has no module uid.", 200) { Method = "POST", Path = Routes.ModulesV2 };
+            }
+
+            return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
+        }
+        finally
+        {
+            await part.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+#pragma warning disable CS0618 // the deprecated endpoint, on purpose
+    private async Task<ModuleInfo> UploadV1Async(ModuleFilePart part, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CallAsync(Routes.ModulesV1, "POST", (api, ct) => api.Modules.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await part.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+#pragma warning restore CS0618
+
+    private static string RequireActionUid(string? actionUid, string method, string path) =>
+        string.IsNullOrWhiteSpace(actionUid)
+            ? throw new RedisEnterpriseException($"{method} {path} failed: the answer has no action_uid to follow.", 200) { Method = method, Path = path }
+            : actionUid;
+
+    private static void ValidateUploadStream(Stream content, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        if (!content.CanRead) throw new ArgumentException("The stream cannot be read.", nameof(content));
     }
 
     /// <summary>Checks a module or action uid before any request: not empty, and a single path segment once escaped.</summary>

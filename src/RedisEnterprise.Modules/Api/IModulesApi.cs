@@ -9,6 +9,9 @@ namespace RedisEnterprise.Modules.Api;
 [Headers("Accept: application/json", "Authorization: Basic")]
 public interface IModulesApi
 {
+    /// <summary>The multipart boundary of uploads: long and specific, so no zip is likely to contain it.</summary>
+    const string MultipartBoundary = "----RedisEnterpriseModules-5f0c2b9e8d1a4e7b9c3f6a2d8e4b1c7a";
+
     /// <summary><c>GET /v1/modules</c>: lists the modules stored in the cluster. Needs <c>view_cluster_modules</c>.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     [Get(Routes.ModulesV1)]
@@ -24,7 +27,7 @@ public interface IModulesApi
     /// <param name="modulePackage">The module package (a RAMP zip) as the multipart part named <c>module</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [Obsolete("POST /v1/modules is deprecated as of Redis Enterprise Software 7.2. Use POST /v2/modules (UploadModuleAsync) instead.")]
-    [Multipart]
+    [Multipart(MultipartBoundary)]
     [Post(Routes.ModulesV1)]
     [Headers("Expect: 100-continue")]
     Task<ModuleInfo> UploadModuleV1Async([AliasAs("module")] StreamPart modulePackage, CancellationToken cancellationToken = default);
@@ -35,7 +38,7 @@ public interface IModulesApi
     /// </summary>
     /// <param name="modulePackage">The module package (a RAMP zip) as the multipart part named <c>module</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [Multipart]
+    [Multipart(MultipartBoundary)]
     [Post(Routes.ModulesV2)]
     [Headers("Expect: 100-continue")]
     Task<ModuleInfo> UploadModuleAsync([AliasAs("module")] StreamPart modulePackage, CancellationToken cancellationToken = default);

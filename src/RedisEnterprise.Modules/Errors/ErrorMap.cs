@@ -40,6 +40,7 @@ internal static class ErrorMap
             401 => new AuthenticationFailedException(details),
             403 => new PermissionDeniedException(details, Routes.RequiredPermission(method, details.RouteTemplate)),
             404 when Routes.IsSingleModule(details.RouteTemplate) => new ModuleNotFoundException(details, LastSegment(details.Path)),
+            404 when details.RouteTemplate is Routes.ActionV1 or Routes.ActionV2 => new ActionNotFoundException(details, LastSegment(details.Path)),
             404 when details.RouteTemplate == Routes.ModulesV2 && method == HttpMethod.Post => new DependencyNotFoundException(details),
             500 when details.RouteTemplate == Routes.ModulesV2 && method == HttpMethod.Post => new DependencyDownloadException(details),
             405 when Routes.IsModuleChange(method, details.RouteTemplate) => new ModuleManagementNotSupportedException(details),
@@ -77,15 +78,16 @@ internal static class ErrorMap
 
     internal static RedisEnterpriseConnectionException Connection(string method, string path, Exception exception)
     {
+        bool tls = IsTlsFailure(exception);
         string what = exception switch
         {
-            _ when IsTlsFailure(exception) => "The TLS handshake failed: the cluster's certificate is not trusted. Trust the cluster's CA or certificate with TrustedCertificates, pin it with CertificateThumbprint (SHA-256), or, for a test cluster only, set SkipCertificateValidation.",
+            _ when tls => "The TLS handshake failed: the cluster's certificate is not trusted. Trust the cluster's CA or certificate with TrustedCertificates, pin it with CertificateThumbprint (SHA-256), or, for a test cluster only, set SkipCertificateValidation.",
             TimeoutException => $"No answer in time ({exception.Message}).",
             OperationCanceledException => "The request timed out.",
             _ => "The cluster could not be reached.",
         };
         string detail = Innermost(exception).Message;
-        return new RedisEnterpriseConnectionException($"{method} {path} failed: {what} ({detail})", exception) { Method = method, Path = path };
+        return new RedisEnterpriseConnectionException($"{method} {path} failed: {what} ({detail})", exception) { Method = method, Path = path, IsTlsFailure = tls };
     }
 
     internal static ErrorDetails Describe(HttpRequestMessage? request, int status, string? reasonPhrase, string? errorCode, string? serverMessage, string? bodyExcerpt)

@@ -52,6 +52,9 @@ public class RedisEnterpriseConnectionException : RedisEnterpriseException
     /// <param name="message">The message.</param>
     /// <param name="innerException">The transport failure.</param>
     public RedisEnterpriseConnectionException(string message, Exception? innerException = null) : base(message, 0, null, null, innerException) { }
+
+    /// <summary>Whether the TLS handshake failed because the cluster's certificate was not accepted (retrying cannot help).</summary>
+    internal bool IsTlsFailure { get; init; }
 }
 
 /// <summary>401: the username or password is wrong or missing.</summary>

@@ -1,0 +1,44 @@
+namespace RedisEnterprise.Modules;
+
+/// <summary>An action the SDK waited for ended <c>failed</c>, <c>cancelled</c> or <c>aborted</c>. <see cref="Action"/> is its last status.</summary>
+public class ActionFailedException : RedisEnterpriseException
+{
+    /// <summary>Creates the exception for an action's final status.</summary>
+    /// <param name="action">The action's last status.</param>
+    public ActionFailedException(ActionInfo action)
+        : base(Describe(action), 0, action?.ErrorCode, action?.ErrorMessage)
+    {
+        Action = action!;
+    }
+
+    /// <summary>The action's last status, with its error code and message.</summary>
+    public ActionInfo Action { get; }
+
+    private static string Describe(ActionInfo action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        string detail = (action.ErrorCode, action.ErrorMessage) switch
+        {
+            (null, null) => "The cluster gave no reason.",
+            ({ } code, null) => $"Error: {code}.",
+            (null, { } message) => $"Error: {message}",
+            ({ } code, { } message) => $"Error: {code}: {message}",
+        };
+        return $"Action {action.ActionUid}{(action.Name is null ? string.Empty : $" ({action.Name})")} ended {action.RawStatus}. {detail}";
+    }
+}
+
+/// <summary>404 for an action: it does not exist, or its status expired (for example after a cluster restart).</summary>
+public class ActionNotFoundException : RedisEnterpriseException
+{
+    /// <summary>Creates the exception (useful for mocking).</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="actionUid">The action that was not found.</param>
+    public ActionNotFoundException(string message, string? actionUid = null) : base(message, 404) => ActionUid = actionUid;
+
+    internal ActionNotFoundException(ErrorDetails details, string? actionUid)
+        : base(details, $"The cluster does not know action '{actionUid}': it does not exist, or its status expired.") => ActionUid = actionUid;
+
+    /// <summary>The action that was not found.</summary>
+    public string? ActionUid { get; }
+}

@@ -1,0 +1,154 @@
+namespace RedisEnterprise.Modules;
+
+using RedisEnterprise.Modules.Operations;
+
+/// <summary>
+/// A cluster action followed to its end, like Azure's <c>Operation&lt;T&gt;</c>. Returned by the <c>Start…</c> methods,
+/// or made from a stored <c>action_uid</c> to resume following it (in another process, or a later run).
+/// </summary>
+/// <example>
+/// <code>
+/// ActionOperation operation = await client.StartDeleteModuleAsync(uid);
+/// File.WriteAllText("pending-action", operation.ActionUid);      // resume later with:
+/// var resumed = new ActionOperation(client, File.ReadAllText("pending-action"));
+/// ActionInfo final = await resumed.WaitForCompletionAsync();
+/// </code>
+/// </example>
+public class ActionOperation
+{
+    private readonly IRedisEnterpriseModulesClient _client = null!;
+    private readonly PollingSettings _polling = null!;
+    private ActionInfo? _lastStatus;
+
+    /// <summary>Follows an existing action: resume from a stored <paramref name="actionUid"/>.</summary>
+    /// <param name="client">The client of the cluster that runs the action.</param>
+    /// <param name="actionUid">The action's unique ID.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actionUid"/> is null, empty or whitespace.</exception>
+    public ActionOperation(IRedisEnterpriseModulesClient client, string actionUid)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        RedisEnterpriseModulesClient.ValidateUid(actionUid, nameof(actionUid));
+        _client = client;
+        ActionUid = actionUid;
+        _polling = PollingSettings.For(client);
+    }
+
+    /// <summary>For mocking.</summary>
+    protected ActionOperation()
+    {
+        ActionUid = string.Empty;
+    }
+
+    /// <summary>The action's unique ID: store it to resume following the action later.</summary>
+    public virtual string ActionUid { get; }
+
+    /// <summary>The status seen at the last poll, or <see langword="null"/> before the first.</summary>
+    public virtual ActionInfo? LastStatus => _lastStatus;
+
+    /// <summary>Whether the action has ended (completed, failed, cancelled or aborted) as of the last poll.</summary>
+    public virtual bool HasCompleted => _lastStatus?.IsTerminal ?? false;
+
+    /// <summary>Receives each polled status; set by the SDK from <see cref="UploadModuleOptions.ActionProgress"/>.</summary>
+    internal IProgress<ActionInfo>? StatusProgress { get; init; }
+
+    /// <summary>Polls the action once (<c>GET /v1/actions/{action_uid}</c>) and returns its status; never throws for a failed action.</summary>
+    /// <param name="cancellationToken">Cancels the poll.</param>
+    /// <returns>The current status.</returns>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
+    public virtual async Task<ActionInfo> UpdateStatusAsync(CancellationToken cancellationToken = default)
+    {
+        ActionInfo status = await _client.GetActionAsync(ActionUid, cancellationToken).ConfigureAwait(false);
+        _lastStatus = status;
+        return status;
+    }
+
+    /// <summary>Polls until the action ends, with the client's polling interval and backoff.</summary>
+    /// <param name="cancellationToken">Stops waiting at once; the action goes on in the cluster.</param>
+    /// <returns>The final status of a completed action.</returns>
+    /// <exception cref="ActionFailedException">The action ended failed, cancelled or aborted.</exception>
+    /// <exception cref="TimeoutException">The client's <see cref="RedisEnterpriseModulesClientOptions.OperationTimeout"/> passed; the message names the action and its last status.</exception>
+    /// <exception cref="ActionNotFoundException">The cluster does not know the action (for good).</exception>
+    public virtual Task<ActionInfo> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
+        WaitAsync(null, cancellationToken);
+
+    /// <summary>Polls at a fixed interval until the action ends.</summary>
+    /// <param name="pollingInterval">The interval between polls.</param>
+    /// <param name="cancellationToken">Stops waiting at once; the action goes on in the cluster.</param>
+    /// <returns>The final status of a completed action.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pollingInterval"/> is not positive.</exception>
+    /// <exception cref="ActionFailedException">The action ended failed, cancelled or aborted.</exception>
+    /// <exception cref="TimeoutException">The client's operation timeout passed.</exception>
+    public virtual Task<ActionInfo> WaitForCompletionAsync(TimeSpan pollingInterval, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollingInterval, TimeSpan.Zero);
+        return WaitAsync(pollingInterval, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => _lastStatus?.ToString() ?? $"action {ActionUid} (not polled yet)";
+
+    private async Task<ActionInfo> WaitAsync(TimeSpan? fixedInterval, CancellationToken cancellationToken)
+    {
+        ActionInfo final = _lastStatus is { IsTerminal: true } known
+            ? known
+            : await ActionPoller.PollUntilTerminalAsync(
+                ActionUid,
+                UpdateStatusAsync,
+                fixedInterval is null ? _polling : _polling with { MaxInterval = fixedInterval.Value },
+                fixedInterval,
+                StatusProgress,
+                () => _lastStatus,
+                cancellationToken).ConfigureAwait(false);
+
+        return final.Status == ActionStatus.Completed ? final : throw new ActionFailedException(final);
+    }
+}
+
+/// <summary>A module upload followed to its end: the action, and the module the cluster has once it completes.</summary>
+public class ModuleOperation : ActionOperation
+{
+    private readonly IRedisEnterpriseModulesClient _client = null!;
+
+    /// <summary>Follows an existing upload: resume from a stored action uid and module uid.</summary>
+    /// <param name="client">The client of the cluster.</param>
+    /// <param name="actionUid">The upload's action uid.</param>
+    /// <param name="moduleUid">The uid of the module being uploaded.</param>
+    /// <exception cref="ArgumentException">A uid is null, empty or whitespace.</exception>
+    public ModuleOperation(IRedisEnterpriseModulesClient client, string actionUid, string moduleUid)
+        : base(client, actionUid)
+    {
+        RedisEnterpriseModulesClient.ValidateUid(moduleUid, nameof(moduleUid));
+        _client = client;
+        ModuleUid = moduleUid;
+    }
+
+    internal ModuleOperation(IRedisEnterpriseModulesClient client, ModuleInfo accepted)
+        : this(client, accepted.ActionUid!, accepted.Uid)
+    {
+        AcceptedModule = accepted;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected ModuleOperation()
+    {
+        ModuleUid = string.Empty;
+    }
+
+    /// <summary>The module object the upload's POST returned; <see langword="null"/> when resumed from uids.</summary>
+    public virtual ModuleInfo? AcceptedModule { get; }
+
+    /// <summary>The uid of the module being uploaded.</summary>
+    public virtual string ModuleUid { get; }
+
+    /// <summary>Polls until the upload ends, then gets the module as the cluster has it (<c>GET /v1/modules/{uid}</c>).</summary>
+    /// <param name="cancellationToken">Stops waiting at once; the upload goes on in the cluster.</param>
+    /// <returns>The module.</returns>
+    /// <exception cref="ActionFailedException">The upload's action ended failed, cancelled or aborted.</exception>
+    /// <exception cref="TimeoutException">The client's operation timeout passed.</exception>
+    public virtual async Task<ModuleInfo> WaitForModuleAsync(CancellationToken cancellationToken = default)
+    {
+        await WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+        return await _client.GetModuleAsync(ModuleUid, cancellationToken).ConfigureAwait(false);
+    }
+}

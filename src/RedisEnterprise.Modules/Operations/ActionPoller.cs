@@ -1,0 +1,70 @@
+namespace RedisEnterprise.Modules.Operations;
+
+/// <summary>
+/// The one polling loop every long-running call shares: backoff from the polling interval up to the maximum,
+/// the operation timeout counted from the first poll, a few 404s tolerated before the action is first seen
+/// (it may not be visible yet), and transient failures (5xx, 408, 429, connection trouble) retried.
+/// </summary>
+internal static class ActionPoller
+{
+    internal const int MaxEarlyNotFound = 5;
+    internal const int MaxConsecutiveTransientFailures = 10;
+    private const double Backoff = 1.5;
+
+    internal static async Task<ActionInfo> PollUntilTerminalAsync(
+        string actionUid,
+        Func<CancellationToken, Task<ActionInfo>> poll,
+        PollingSettings settings,
+        TimeSpan? firstInterval,
+        IProgress<ActionInfo>? progress,
+        Func<ActionInfo?> lastStatus,
+        CancellationToken cancellationToken)
+    {
+        TimeProvider time = settings.TimeProvider;
+        long started = time.GetTimestamp();
+        TimeSpan interval = firstInterval ?? settings.Interval;
+        TimeSpan maxInterval = firstInterval is { } fixedInterval && fixedInterval > settings.MaxInterval ? fixedInterval : settings.MaxInterval;
+        int notFound = 0, transient = 0;
+
+        while (true)
+        {
+            try
+            {
+                ActionInfo status = await poll(cancellationToken).ConfigureAwait(false);
+                notFound = transient = 0;
+                progress?.Report(status);
+                if (status.IsTerminal) return status;
+            }
+            catch (ActionNotFoundException) when (lastStatus() is null && ++notFound <= MaxEarlyNotFound)
+            {
+                // Right after the POST the action may not be visible yet.
+            }
+            catch (RedisEnterpriseException e) when (IsTransient(e) && ++transient <= MaxConsecutiveTransientFailures)
+            {
+                // A GET is safe to repeat; the backoff below spaces the retries.
+            }
+
+            TimeSpan elapsed = time.GetElapsedTime(started);
+            if (elapsed >= settings.OperationTimeout)
+            {
+                ActionInfo? last = lastStatus();
+                throw new TimeoutException(
+                    $"Action {actionUid} did not finish within {settings.OperationTimeout} (OperationTimeout); last status: {(last is null ? "none received" : last.ToString())}. " +
+                    "The action goes on in the cluster: resume with new ActionOperation(client, actionUid).");
+            }
+
+            TimeSpan wait = interval < settings.OperationTimeout - elapsed ? interval : settings.OperationTimeout - elapsed;
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * Backoff), maxInterval.Ticks));
+        }
+    }
+
+    /// <summary>Failures worth another GET: no answer (but not an untrusted certificate), 408, 429, and 5xx but 501 and 505.</summary>
+    internal static bool IsTransient(RedisEnterpriseException exception) => exception switch
+    {
+        RedisEnterpriseConnectionException connection => !connection.IsTlsFailure,
+        { Status: 408 or 429 } => true,
+        { Status: >= 500 and not 501 and not 505 } => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,54 @@
+using Refit;
+
+namespace RedisEnterprise.Modules.Upload;
+
+/// <summary>
+/// The Refit stream part for an upload. Its content is <see cref="ModuleUploadContent"/>, whose headers are set
+/// in full (plain <c>filename=</c>, no <c>filename*=</c>), so the multipart body keeps them as they are.
+/// </summary>
+internal sealed class ModuleFilePart : StreamPart
+{
+    private readonly IProgress<UploadProgress>? _progress;
+    private readonly bool _ownsStream;
+
+    internal ModuleFilePart(Stream seekableStream, string fileName, IProgress<UploadProgress>? progress, bool ownsStream)
+        : base(seekableStream, fileName, ModuleUploadContent.MediaType, ModuleUploadContent.PartName)
+    {
+        _progress = progress;
+        _ownsStream = ownsStream;
+    }
+
+    protected override HttpContent CreateContent() => new ModuleUploadContent(Value, FileName, _progress, _ownsStream);
+
+    /// <summary>
+    /// Opens a module for upload: a file, or a caller's stream. A stream that cannot seek is first spooled to a
+    /// temporary file (deleted when the upload ends), never to memory, so the length is known up front.
+    /// </summary>
+    internal static async Task<ModuleFilePart> OpenAsync(Stream content, string fileName, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (content.CanSeek) return new ModuleFilePart(content, fileName, progress, ownsStream: false);
+
+        string spoolPath = Path.Combine(Path.GetTempPath(), "redis-module-" + Guid.NewGuid().ToString("N") + ".zip");
+        var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 128 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            await content.CopyToAsync(spool, 128 * 1024, cancellationToken).ConfigureAwait(false);
+            spool.Position = 0;
+            return new ModuleFilePart(spool, fileName, progress, ownsStream: true);
+        }
+        catch
+        {
+            await spool.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    internal static ModuleFilePart OpenFile(string filePath, IProgress<UploadProgress>? progress)
+    {
+        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return new ModuleFilePart(file, Path.GetFileName(filePath), progress, ownsStream: true);
+    }
+
+    /// <summary>Releases the spooled or opened file; a caller's stream is left alone.</summary>
+    internal ValueTask ReleaseAsync() => _ownsStream ? Value.DisposeAsync() : ValueTask.CompletedTask;
+}

@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace RedisEnterprise.Modules.Upload;
+
+/// <summary>
+/// The <c>module</c> part of an upload: streams the file with a pooled buffer (never the whole file in memory),
+/// declares its length so the request carries <c>Content-Length</c> rather than chunks, and reports progress.
+/// </summary>
+internal sealed class ModuleUploadContent : HttpContent
+{
+    internal const string PartName = "module";
+    internal const string MediaType = "application/zip";
+    private const int BufferSize = 128 * 1024;
+
+    private readonly Stream _source;
+    private readonly long _start;
+    private readonly long _length;
+    private readonly bool _ownsSource;
+    private readonly IProgress<UploadProgress>? _progress;
+
+    internal ModuleUploadContent(Stream seekableSource, string fileName, IProgress<UploadProgress>? progress, bool ownsSource)
+    {
+        _source = seekableSource;
+        _start = seekableSource.Position;
+        _length = seekableSource.Length - _start;
+        _ownsSource = ownsSource;
+        _progress = progress;
+        Headers.ContentType = new MediaTypeHeaderValue(MediaType);
+        Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+        {
+            Name = Quote(PartName),
+            FileName = Quote(SafeFileName(fileName)),
+        };
+    }
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        _source.Position = _start; // a resend (e.g. after a 100-continue timeout) starts over
+        var reporter = new ProgressReporter(_progress, _length);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            int read;
+            while ((read = await _source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                reporter.Add(read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        reporter.Complete();
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _length;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _ownsSource) _source.Dispose();
+        base.Dispose(disposing);
+    }
+
+    /// <summary>A file name that cannot break the part's header: no quotes, backslashes or control characters; non-ASCII is encoded by the header itself.</summary>
+    internal static string SafeFileName(string fileName)
+    {
+        string name = Path.GetFileName(fileName.Replace('\\', '/'));
+        Span<char> chars = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            chars[i] = c is '"' or '\\' || char.IsControl(c) ? '_' : c;
+        }
+
+        string safe = new string(chars).Trim();
+        return safe.Length == 0 ? "module.zip" : safe;
+    }
+
+    private static string Quote(string value) => "\"" + value + "\"";
+
+    /// <summary>Reports at most every 1% (or 1 MiB for small files), always the final total, never backwards.</summary>
+    private struct ProgressReporter(IProgress<UploadProgress>? progress, long total)
+    {
+        private readonly long _step = Math.Max(total / 100, 1024 * 1024);
+        private long _sent;
+        private long _reported;
+
+        public void Add(int bytes)
+        {
+            _sent += bytes;
+            if (progress is not null && _sent - _reported >= _step && _sent < total)
+            {
+                _reported = _sent;
+                progress.Report(new UploadProgress(_sent, total));
+            }
+        }
+
+        public void Complete() => progress?.Report(new UploadProgress(_sent, total));
+    }
+}
