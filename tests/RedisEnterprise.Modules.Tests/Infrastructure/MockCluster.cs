@@ -1,0 +1,65 @@
+using RedisEnterprise.Modules.Api;
+using RedisEnterprise.Modules.Http;
+using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace RedisEnterprise.Modules.Tests.Infrastructure;
+
+/// <summary>A WireMock server standing in for a cluster, with the credentials and clients the tests use.</summary>
+internal sealed class MockCluster : IDisposable
+{
+    internal const string Username = "admin@example.com";
+    internal const string Password = "Sup3r-S3cret-P@ssw0rd!";
+
+    private MockCluster(WireMockServer server) => Server = server;
+
+    internal WireMockServer Server { get; }
+
+    internal Uri Endpoint => new(Server.Url!);
+
+    internal static MockCluster Start() => new(WireMockServer.Start());
+
+    internal static MockCluster StartHttps(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) =>
+        new(WireMockServer.Start(new WireMockServerSettings
+        {
+            UseSSL = true,
+            CertificateSettings = new WireMockCertificateSettings { X509Certificate = certificate },
+        }));
+
+    internal RedisEnterpriseModulesClientOptions Options(Action<RedisEnterpriseModulesClientOptions>? configure = null)
+    {
+        var options = new RedisEnterpriseModulesClientOptions
+        {
+            Endpoint = Endpoint,
+            Username = Username,
+            Password = Password,
+            AllowInsecureHttp = true,
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    internal RedisEnterpriseModulesClient CreateClient(Action<RedisEnterpriseModulesClientOptions>? configure = null) => new(Options(configure));
+
+    /// <summary>The raw Refit clients, wired as the SDK wires them.</summary>
+    internal ClusterApi CreateApi() => ClusterApi.Create(new HttpClient { BaseAddress = Endpoint }, Options());
+
+    internal void Given(string method, string path, int status, string? body = null, string contentType = "application/json")
+    {
+        IResponseBuilder response = Response.Create().WithStatusCode(status);
+        if (body is not null) response = response.WithHeader("Content-Type", contentType).WithBody(body);
+        Server.Given(Request.Create().WithPath(path).UsingMethod(method)).RespondWith(response);
+    }
+
+    internal IReadOnlyList<ILogEntry> Received => Server.LogEntries.ToList();
+
+    internal ILogEntry Single(string method, string pathPrefix) =>
+        Assert.Single(Server.LogEntries, e => e.RequestMessage!.Method == method && e.RequestMessage.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+
+    internal static string Data(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", name));
+
+    public void Dispose() => Server.Stop();
+}
