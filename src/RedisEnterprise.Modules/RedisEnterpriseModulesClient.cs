@@ -106,10 +106,10 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
     /// <inheritdoc />
-    public virtual Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        return StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, cancellationToken);
+        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -145,10 +145,10 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
     /// <inheritdoc />
     [Obsolete("POST /v1/modules is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
-    public virtual Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        return UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), cancellationToken);
+        return await UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Uploads a module from a stream synchronously through the deprecated <c>POST /v1/modules</c>.</summary>
