@@ -272,9 +272,4 @@ public sealed class PollingTests : IDisposable
         Assert.Equal(0, Polls);
     }
 
-    /// <summary>Reports on the calling thread, so assertions see every report (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -210,10 +210,6 @@ public sealed class UploadTests : IDisposable
         Assert.Empty(_cluster.Received);
     }
 
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 
     private sealed class NonSeekableStream(Stream inner) : Stream
     {
