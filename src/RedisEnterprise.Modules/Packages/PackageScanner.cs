@@ -96,7 +96,7 @@ internal static class PackageScanner
 
         if (moduleFile is not null && sharedObject?.FullName != moduleFile)
         {
-            scan.Problems.Add(new(Codes.ModuleFileMissing, $"module.json names the module file '{moduleFile}', but the package has no .so entry by that name.", moduleFile));
+            scan.Problems.Add(new(Codes.ModuleFileMissing, $"module.json names the module file '{moduleFile}', but the package has no .so entry by that name{(sharedObject is null ? "" : $" (it holds '{sharedObject.FullName}')")}.", moduleFile));
         }
 
         string? expected = scan.Metadata?.Sha256;
@@ -148,7 +148,7 @@ internal static class PackageScanner
         return refused;
     }
 
-    /// <summary>Reports every entry besides module.json, one .so and deps/*.tgz; returns the module's .so entry.</summary>
+    /// <summary>Reports every entry besides module.json, one .so and deps/*.tgz; returns the module's .so entry (the one module_file names, else the first).</summary>
     private static ZipArchiveEntry? CheckLayout(List<ZipArchiveEntry> entries, string? moduleFile, List<ModulePackageProblem> problems)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -170,7 +170,7 @@ internal static class PackageScanner
             }
         }
 
-        ZipArchiveEntry? module = sharedObjects.Find(e => e.FullName == moduleFile) ?? (moduleFile is null ? sharedObjects.FirstOrDefault() : null);
+        ZipArchiveEntry? module = sharedObjects.Find(e => e.FullName == moduleFile) ?? sharedObjects.FirstOrDefault();
         foreach (ZipArchiveEntry extra in sharedObjects.Where(e => e != module))
         {
             problems.Add(new(Codes.InvalidNumberOfFiles, $"The package may hold only one .so file (the module_file), but it also holds '{extra.FullName}'.", extra.FullName));
