@@ -13,4 +13,5 @@ namespace RedisEnterprise.Modules.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<ModuleInfo>))]
 [JsonSerializable(typeof(ActionInfo))]
 [JsonSerializable(typeof(ActionReference))]
+[JsonSerializable(typeof(ModulePackageMetadata))]
 public sealed partial class ModulesJsonContext : JsonSerializerContext;

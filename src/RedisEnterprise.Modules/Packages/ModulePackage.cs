@@ -1,0 +1,162 @@
+using RedisEnterprise.Modules.Packages;
+
+namespace RedisEnterprise.Modules;
+
+/// <summary>
+/// A module package (a RedisModule Packer "RAMP" zip: <c>module.json</c>, the module's <c>.so</c>, and optional
+/// <c>deps/*.tgz</c>), read and checked on this machine before it is uploaded to a cluster.
+/// </summary>
+/// <remarks>
+/// <para>Opening reads only the zip's directory and <c>module.json</c>, then lets go of the file; nothing is extracted to disk.
+/// A file that is not a zip, or a damaged one, still opens (with <see cref="Metadata"/> null): <see cref="ValidateAsync(CancellationToken)"/> says what is wrong.</para>
+/// <para>An instance is not thread-safe.</para>
+/// </remarks>
+public sealed class ModulePackage
+{
+    private readonly Stream? _stream;
+    private readonly PackageLimits _limits;
+
+    private ModulePackage(string? filePath, string fileName, Stream? stream, PackageScan scan, PackageLimits limits)
+    {
+        FilePath = filePath;
+        FileName = fileName;
+        _stream = stream;
+        _limits = limits;
+        Metadata = scan.Metadata;
+        ModuleFileName = scan.ModuleFileName;
+    }
+
+    /// <summary>The package's full path; null when it was opened from a stream.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>The package's file name, e.g. <c>redisearch.Linux-ubuntu18.04-x86_64.2.2.6.zip</c>.</summary>
+    public string FileName { get; }
+
+    /// <summary>The package's <c>module.json</c>; null when the zip has none or it could not be read as a JSON object.</summary>
+    public ModulePackageMetadata? Metadata { get; }
+
+    /// <summary>The name of the module's <c>.so</c> entry in the zip (the one <c>module_file</c> names); null when there is none.</summary>
+    public string? ModuleFileName { get; }
+
+    /// <summary>Reads a module package from a file.</summary>
+    /// <param name="filePath">The path of the zip.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The package; problems with its content are reported by <see cref="ValidateAsync(CancellationToken)"/>, not thrown.</returns>
+    /// <exception cref="ArgumentException"><paramref name="filePath"/> is null or blank.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file could not be read.</exception>
+    public static Task<ModulePackage> OpenAsync(string filePath, CancellationToken cancellationToken = default) =>
+        OpenAsync(filePath, PackageLimits.Default, cancellationToken);
+
+    /// <summary>Reads a module package from a stream that holds the whole zip from its start.</summary>
+    /// <param name="stream">A readable, seekable stream. It stays the caller's: it is not disposed, its position is restored,
+    /// and it must stay open for <see cref="ValidateAsync(CancellationToken)"/>.</param>
+    /// <param name="fileName">The package's file name, used in messages and uploads.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The package; problems with its content are reported by <see cref="ValidateAsync(CancellationToken)"/>, not thrown.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable and seekable, or <paramref name="fileName"/> is blank.</exception>
+    public static Task<ModulePackage> OpenAsync(Stream stream, string fileName, CancellationToken cancellationToken = default) =>
+        OpenAsync(stream, fileName, PackageLimits.Default, cancellationToken);
+
+    /// <summary>Reads and checks a module package file in one pass, e.g. right before uploading it.</summary>
+    /// <param name="filePath">The path of the zip.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>Every problem found; call <see cref="ModulePackageValidation.ThrowIfInvalid"/> to stop on any.</returns>
+    /// <exception cref="ArgumentException"><paramref name="filePath"/> is null or blank.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file could not be read.</exception>
+    public static async Task<ModulePackageValidation> ValidateFileAsync(string filePath, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        PackageScan scan = await ScanFileAsync(filePath, PackageLimits.Default, hashModule: true, cancellationToken).ConfigureAwait(false);
+        return new ModulePackageValidation(Path.GetFileName(filePath), scan.Problems);
+    }
+
+    /// <summary>Reads and checks a module package held by a stream in one pass, e.g. right before uploading it.</summary>
+    /// <param name="stream">A readable, seekable stream holding the whole zip from its start; it is not disposed and its position is restored.</param>
+    /// <param name="fileName">The package's file name, used in messages.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>Every problem found; call <see cref="ModulePackageValidation.ThrowIfInvalid"/> to stop on any.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable and seekable, or <paramref name="fileName"/> is blank.</exception>
+    public static async Task<ModulePackageValidation> ValidateStreamAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
+    {
+        CheckStream(stream, fileName);
+        PackageScan scan = await ScanStreamAsync(stream, PackageLimits.Default, hashModule: true, cancellationToken).ConfigureAwait(false);
+        return new ModulePackageValidation(fileName, scan.Problems);
+    }
+
+    /// <summary>
+    /// Checks the package as it is now: the zip's layout and entry names, zip-bomb bounds, every value of <c>module.json</c>,
+    /// and the SHA-256 of the <c>.so</c> when <c>module.json</c> gives one (hashed straight from the zip, in constant memory).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>Every problem found; call <see cref="ModulePackageValidation.ThrowIfInvalid"/> to stop on any.</returns>
+    /// <exception cref="FileNotFoundException">The file no longer exists.</exception>
+    /// <exception cref="IOException">The file could not be read.</exception>
+    /// <exception cref="ObjectDisposedException">The package was opened from a stream that has since been disposed.</exception>
+    public async Task<ModulePackageValidation> ValidateAsync(CancellationToken cancellationToken = default)
+    {
+        PackageScan scan = _stream is null
+            ? await ScanFileAsync(FilePath!, _limits, hashModule: true, cancellationToken).ConfigureAwait(false)
+            : await ScanStreamAsync(_stream, _limits, hashModule: true, cancellationToken).ConfigureAwait(false);
+        return new ModulePackageValidation(FileName, scan.Problems);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Metadata is null ? FileName : $"{FileName} ({Metadata})";
+
+    internal static async Task<ModulePackage> OpenAsync(string filePath, PackageLimits limits, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        string fullPath = Path.GetFullPath(filePath);
+        PackageScan scan = await ScanFileAsync(fullPath, limits, hashModule: false, cancellationToken).ConfigureAwait(false);
+        return new ModulePackage(fullPath, Path.GetFileName(fullPath), null, scan, limits);
+    }
+
+    internal static async Task<ModulePackage> OpenAsync(Stream stream, string fileName, PackageLimits limits, CancellationToken cancellationToken)
+    {
+        CheckStream(stream, fileName);
+        PackageScan scan = await ScanStreamAsync(stream, limits, hashModule: false, cancellationToken).ConfigureAwait(false);
+        return new ModulePackage(null, fileName, stream, scan, limits);
+    }
+
+    private static async Task<PackageScan> ScanFileAsync(string filePath, PackageLimits limits, bool hashModule, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(filePath, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.Read,
+            Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+        });
+        await using (file.ConfigureAwait(false))
+        {
+            return await PackageScanner.ScanAsync(file, limits, hashModule, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<PackageScan> ScanStreamAsync(Stream stream, PackageLimits limits, bool hashModule, CancellationToken cancellationToken)
+    {
+        long position = stream.Position;
+        try
+        {
+            return await PackageScanner.ScanAsync(stream, limits, hashModule, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            stream.Position = position;
+        }
+    }
+
+    private static void CheckStream(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        if (!stream.CanRead || !stream.CanSeek)
+        {
+            throw new ArgumentException("The stream must be readable and seekable: a zip is read from its directory at the end. Copy it to a file or a MemoryStream first.", nameof(stream));
+        }
+    }
+}

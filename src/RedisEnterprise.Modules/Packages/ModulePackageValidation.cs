@@ -1,0 +1,108 @@
+using System.Text;
+
+namespace RedisEnterprise.Modules;
+
+/// <summary>The outcome of checking a module package: every problem found, not just the first.</summary>
+public sealed class ModulePackageValidation
+{
+    /// <summary>Creates a validation result (useful for mocking).</summary>
+    /// <param name="fileName">The package's file name, e.g. <c>redisearch.Linux-ubuntu18.04-x86_64.2.2.6.zip</c>.</param>
+    /// <param name="problems">The problems found; none when the package is valid.</param>
+    public ModulePackageValidation(string fileName, IEnumerable<ModulePackageProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(problems);
+        FileName = fileName;
+        Problems = problems.ToList().AsReadOnly();
+    }
+
+    /// <summary>The package's file name.</summary>
+    public string FileName { get; }
+
+    /// <summary>Whether no problem was found.</summary>
+    public bool IsValid => Problems.Count == 0;
+
+    /// <summary>Every problem found, in the order the checks ran.</summary>
+    public IReadOnlyList<ModulePackageProblem> Problems { get; }
+
+    /// <summary>Throws a <see cref="ModulePackageValidationException"/> listing every problem when the package is not valid.</summary>
+    /// <exception cref="ModulePackageValidationException">The package is not valid.</exception>
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid) throw new ModulePackageValidationException(this);
+    }
+
+    /// <summary>Describes the result: the file name, then one line per problem.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        if (IsValid) return $"The module package '{FileName}' is valid.";
+        var text = new StringBuilder($"The module package '{FileName}' is not valid:");
+        foreach (ModulePackageProblem problem in Problems)
+        {
+            text.Append('\n').Append("- ").Append(problem);
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>One problem found in a module package.</summary>
+/// <param name="Code">What is wrong, as a stable code from <see cref="ModulePackageProblemCodes"/>, e.g. <c>module_name_missing</c>.</param>
+/// <param name="Message">What is wrong, as a sentence for a person.</param>
+/// <param name="EntryName">The zip entry the problem is about, when it is about one.</param>
+public sealed record ModulePackageProblem(string Code, string Message, string? EntryName = null)
+{
+    /// <summary>Describes the problem as <c>[code] message</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"[{Code}] {Message}";
+}
+
+/// <summary>The codes of <see cref="ModulePackageProblem.Code"/>; where the RedisModule Packer has a code for the same check, it is the same.</summary>
+public static class ModulePackageProblemCodes
+{
+    /// <summary>The file is not a zip archive, or it is corrupt or truncated.</summary>
+    public const string NotAZip = "not_a_zip";
+
+    /// <summary>The zip has no <c>module.json</c>.</summary>
+    public const string ModuleJsonMissing = "module_json_missing";
+
+    /// <summary><c>module.json</c> is not JSON, not an object, too large, or has a value of the wrong type.</summary>
+    public const string ModuleJsonInvalid = "module_json_invalid";
+
+    /// <summary>The zip holds an entry besides <c>module.json</c>, one <c>.so</c> and <c>deps/*.tgz</c>, or one of them twice.</summary>
+    public const string InvalidNumberOfFiles = "invalid_number_of_files";
+
+    /// <summary><c>module.json</c> has no <c>module_name</c>.</summary>
+    public const string ModuleNameMissing = "module_name_missing";
+
+    /// <summary><c>module.json</c> has no <c>module_file</c>, or the zip has no entry by that name.</summary>
+    public const string ModuleFileMissing = "module_file_missing";
+
+    /// <summary><c>module.json</c> has no <c>version</c>.</summary>
+    public const string ModuleVersionMissing = "module_version_missing";
+
+    /// <summary>The <c>version</c> is not an integer (<c>20807.0</c> counts as one).</summary>
+    public const string ModuleVersionNotInteger = "module_version_not_integer";
+
+    /// <summary>The <c>architecture</c> is neither <c>x86_64</c> nor <c>aarch64</c>.</summary>
+    public const string ModuleArchitectureNotSupported = "module_architecture_not_supported";
+
+    /// <summary><c>os_list</c> or <c>operating_systems</c> is not a list of operating systems such as <c>ubuntu18.04</c> or <c>rhel9</c>.</summary>
+    public const string ModuleOsListInvalid = "module_os_list_invalid";
+
+    /// <summary>The SHA-256 of the <c>.so</c> differs from the <c>sha256</c> in <c>module.json</c>.</summary>
+    public const string ModuleSha256Mismatch = "module_sha256_mismatch";
+
+    /// <summary>The <c>sha256</c> in <c>module.json</c> is not 64 hexadecimal characters.</summary>
+    public const string ModuleSha256Invalid = "module_sha256_invalid";
+
+    /// <summary>A dependency lacks a <c>url</c> or a valid <c>sha256</c>.</summary>
+    public const string DependencyInvalid = "dependency_invalid";
+
+    /// <summary>An entry name could write outside the extraction folder: <c>..</c>, an absolute path, a backslash or a drive letter.</summary>
+    public const string UnsafeEntryName = "unsafe_entry_name";
+
+    /// <summary>The zip would expand to an unreasonable size, at an unreasonable ratio, or holds too many entries.</summary>
+    public const string ZipBomb = "zip_bomb";
+}
