@@ -7,11 +7,7 @@ using System.Text.Json.Nodes;
 
 namespace RedisEnterprise.Modules.Tests.Packages;
 
-/// <summary>Runs alone: the allocation measured is process-wide, so no other test may allocate meanwhile.</summary>
-[CollectionDefinition(nameof(LargePackageRunsAlone), DisableParallelization = true)]
-public sealed class LargePackageRunsAlone;
-
-[Collection(nameof(LargePackageRunsAlone))]
+[Collection(nameof(Infrastructure.MeasuresAllocations))]
 public class LargePackageTests
 {
     private const int ChunkSize = 1 << 20;
