@@ -88,4 +88,15 @@ public interface IRedisEnterpriseModulesClient
     /// <returns>A task that completes when the module is deleted.</returns>
     [Obsolete("DELETE /v1/modules is deprecated as of Redis Enterprise Software 7.2; use DeleteModuleAsync.")]
     Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes sure the package's module version is installed: looks for a module with the same <c>module_name</c> and
+    /// <c>semantic_version</c> (or <c>version</c>), and uploads only when absent. Safe to run every few minutes; a
+    /// <c>module_exists</c> race with another uploader counts as success.
+    /// </summary>
+    /// <param name="filePath">The module package.</param>
+    /// <param name="options">Upload options; the package is validated before uploading unless <see cref="UploadModuleOptions.Validate"/> is false.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cluster's module, and whether this call uploaded it.</returns>
+    Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 }

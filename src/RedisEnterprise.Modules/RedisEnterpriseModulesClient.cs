@@ -109,7 +109,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, fromPath: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -117,7 +117,33 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ValidateUploadStream(content, fileName);
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
-        return await StartUploadAsync(part, options, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(part, options, fromPath: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        ModulePackage package = await ModulePackage.OpenAsync(filePath, cancellationToken).ConfigureAwait(false);
+        ModulePackageMetadata metadata = package.Metadata
+            ?? throw new ModulePackageValidationException((await package.ValidateAsync(cancellationToken).ConfigureAwait(false)));
+
+        if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)
+        {
+            return new EnsureModuleResult(installed, WasUploaded: false);
+        }
+
+        try
+        {
+            return new EnsureModuleResult(await UploadModuleAsync(filePath, options, cancellationToken).ConfigureAwait(false), WasUploaded: true);
+        }
+        catch (ModuleAlreadyExistsException)
+        {
+            // Someone else uploaded it meanwhile: success, once the list shows it.
+            ModuleInfo? raced = await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false);
+            if (raced is null) throw;
+            return new EnsureModuleResult(raced, WasUploaded: false);
+        }
     }
 
     /// <inheritdoc />
@@ -148,7 +174,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        return await UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), cancellationToken).ConfigureAwait(false);
+        return await UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, fromPath: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Uploads a module from a stream synchronously through the deprecated <c>POST /v1/modules</c>.</summary>
@@ -162,7 +188,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ValidateUploadStream(content, fileName);
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
-        return await UploadV1Async(part, cancellationToken).ConfigureAwait(false);
+        return await UploadV1Async(part, options, fromPath: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -196,10 +222,11 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         if (disposing) _ownedHttpClient?.Dispose();
     }
 
-    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, CancellationToken cancellationToken)
+    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
     {
         try
         {
+            await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
             ModuleInfo accepted = await CallAsync(Routes.ModulesV2, "POST", (api, ct) => api.Modules.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
             RequireActionUid(accepted.ActionUid, "POST", Routes.ModulesV2);
             if (string.IsNullOrWhiteSpace(accepted.Uid))
@@ -216,10 +243,11 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
 #pragma warning disable CS0618 // the deprecated endpoint, on purpose
-    private async Task<ModuleInfo> UploadV1Async(ModuleFilePart part, CancellationToken cancellationToken)
+    private async Task<ModuleInfo> UploadV1Async(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
     {
         try
         {
+            await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
             return await CallAsync(Routes.ModulesV1, "POST", (api, ct) => api.Modules.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -228,6 +256,25 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
     }
 #pragma warning restore CS0618
+
+    private async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ModuleInfo> modules = await ListModulesAsync(cancellationToken).ConfigureAwait(false);
+        return modules.FirstOrDefault(m =>
+            string.Equals(m.ModuleName, package.ModuleName, StringComparison.Ordinal) &&
+            (package.SemanticVersion is not null
+                ? string.Equals(m.SemanticVersion, package.SemanticVersion, StringComparison.Ordinal)
+                : package.Version is not null && m.Version == package.Version));
+    }
+
+    private static async Task ValidateIfAskedAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
+    {
+        if (!(options?.Validate ?? fromPath)) return;
+        long position = part.Value.Position;
+        ModulePackageValidation validation = await ModulePackage.ValidateStreamAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false);
+        part.Value.Position = position;
+        validation.ThrowIfInvalid();
+    }
 
     private static string RequireActionUid(string? actionUid, string method, string path) =>
         string.IsNullOrWhiteSpace(actionUid)

@@ -17,4 +17,11 @@ public sealed class UploadModuleOptions
 
     /// <summary>Receives each status polled while waiting for the cluster to finish with the module.</summary>
     public IProgress<ActionInfo>? ActionProgress { get; set; }
+
+    /// <summary>
+    /// Check the package (<see cref="ModulePackage.ValidateStreamAsync"/>) before a single byte goes to the cluster, and throw
+    /// <see cref="ModulePackageValidationException"/> listing every problem. <see langword="null"/> (default): on for uploads
+    /// from a file path, off for streams; <see langword="true"/> checks a stream too (one that cannot seek, once spooled).
+    /// </summary>
+    public bool? Validate { get; set; }
 }

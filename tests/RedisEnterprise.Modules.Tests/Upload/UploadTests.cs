@@ -11,6 +11,7 @@ namespace RedisEnterprise.Modules.Tests.Upload;
 public sealed class UploadTests : IDisposable
 {
     private readonly MockCluster _cluster = MockCluster.Start();
+    private static readonly UploadModuleOptions NotAZip = new() { Validate = false }; // these tests send made-up bytes
     private readonly List<string> _files = [];
 
     public UploadTests() => _cluster.Given("POST", "/v2/modules", 200, MockCluster.Data("module-v2-redisgears.json"));
@@ -18,7 +19,7 @@ public sealed class UploadTests : IDisposable
     public void Dispose()
     {
         _cluster.Dispose();
-        foreach (string file in _files) File.Delete(file);
+        foreach (string file in _files) Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
 
     private string TempFile(byte[] content, string name = "rejson.Linux-ubuntu18.04-x86_64.2.0.8.zip")
@@ -39,7 +40,7 @@ public sealed class UploadTests : IDisposable
         string path = TempFile(content);
         using var client = _cluster.CreateClient();
 
-        ModuleOperation operation = await client.StartUploadModuleAsync(path);
+        ModuleOperation operation = await client.StartUploadModuleAsync(path, NotAZip);
 
         Assert.Equal("dfc0152c-8449-4b1c-9184-480ea7cb526c", operation.ActionUid);
         var request = _cluster.Single("POST", "/v2/modules").RequestMessage!;
@@ -137,7 +138,7 @@ public sealed class UploadTests : IDisposable
         using var client = _cluster.CreateClient(o => o.Endpoint = sink.Endpoint);
         using var cts = new CancellationTokenSource();
 
-        Task upload = client.StartUploadModuleAsync(path, null, cts.Token);
+        Task upload = client.StartUploadModuleAsync(path, NotAZip, cts.Token);
         await sink.Stalled.WaitAsync(TimeSpan.FromSeconds(20));
         await cts.CancelAsync();
 
@@ -155,7 +156,7 @@ public sealed class UploadTests : IDisposable
             o.UploadTimeout = TimeSpan.FromMilliseconds(300);
         });
 
-        var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => client.StartUploadModuleAsync(path));
+        var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => client.StartUploadModuleAsync(path, NotAZip));
         Assert.IsType<TimeoutException>(error.InnerException);
     }
 
@@ -167,7 +168,7 @@ public sealed class UploadTests : IDisposable
         string path = TempFile(content);
         using var client = _cluster.CreateClient();
 
-        ModuleInfo module = await client.UploadModuleV1Async(path);
+        ModuleInfo module = await client.UploadModuleV1Async(path, NotAZip);
 
         Assert.Equal("rg", module.ModuleName);
         MultipartAssertions.IsModulePart(_cluster.Single("POST", "/v1/modules").RequestMessage!, Path.GetFileName(path), content);
