@@ -189,11 +189,15 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Raised when a request reaches the server, before any response delay (for tests of the fake itself).</summary>
+    internal event EventHandler? RequestArrived;
+
     /// <inheritdoc />
     public override string ToString() => $"Fake Redis Enterprise cluster at {Endpoint}";
 
     private async Task<IResponseMessage> RespondAsync(IRequestMessage message)
     {
+        RequestArrived?.Invoke(this, EventArgs.Empty);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, WireMockList<string>> header in message.Headers ?? new Dictionary<string, WireMockList<string>>())
         {
