@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace RedisEnterprise.Modules.Testing.Internal;
+
+/// <summary>
+/// An upload or delete task. Its state moves only when it is polled: the first poll sees <c>queued</c>, later
+/// ones <c>running</c>, and poll number <c>pollsToComplete</c> sees <c>completed</c> (or <c>failed</c>).
+/// </summary>
+internal sealed class FakeAction
+{
+    private readonly int _pollsToComplete;
+    private readonly long _creationTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    internal FakeAction(string name, string description, ModuleInfo module, bool isUpload, int pollsToComplete, ClusterError? failure)
+    {
+        Name = name;
+        Description = description;
+        Module = module;
+        IsUpload = isUpload;
+        _pollsToComplete = pollsToComplete;
+        Failure = failure;
+    }
+
+    /// <summary>A uid in the shape real clusters use, e.g. <c>dfc0152c-8449-4b1c-9184-480ea7cb526c</c>.</summary>
+    internal string Uid { get; } = Guid.NewGuid().ToString("D");
+
+    internal string Name { get; }
+
+    internal string Description { get; }
+
+    /// <summary>The module uploaded (stored when the action completes) or deleted (removed when it completes).</summary>
+    internal ModuleInfo Module { get; }
+
+    internal bool IsUpload { get; }
+
+    /// <summary>The error the action ends with, or <see langword="null"/> when it completes.</summary>
+    internal ClusterError? Failure { get; }
+
+    internal int Polls { get; private set; }
+
+    internal bool IsTerminal => Polls >= _pollsToComplete;
+
+    internal string Status => IsTerminal ? (Failure is null ? "completed" : "failed") : Polls <= 1 ? "queued" : "running";
+
+    /// <summary>0 while queued, rising while running, 100 when completed; a failed action keeps the progress it had reached.</summary>
+    internal double Progress
+    {
+        get
+        {
+            if (IsTerminal && Failure is null) return 100;
+            int step = IsTerminal ? Polls - 2 : Polls - 1;
+            return _pollsToComplete <= 1 || step <= 0 ? 0 : Math.Round(100.0 * step / (_pollsToComplete - 1), 1);
+        }
+    }
+
+    /// <summary>Counts one poll; true when this poll ended the action (so its effect applies now, once).</summary>
+    internal bool Poll()
+    {
+        if (IsTerminal) return false;
+        Polls++;
+        return IsTerminal;
+    }
+
+    /// <summary>
+    /// The action as <c>GET /v1/actions/{uid}</c> shows a task: <c>progress</c>, <c>node_uid</c> and <c>creation_time</c>
+    /// as strings, as real v1 tasks send them.
+    /// </summary>
+    internal string ToV1Json() => ClusterJson.Write(writer =>
+    {
+        writer.WriteString("action_uid", Uid);
+        writer.WriteString("name", Name);
+        writer.WriteString("status", Status);
+        writer.WriteString("progress", Progress.ToString("0.#", CultureInfo.InvariantCulture));
+        writer.WriteString("node_uid", "1");
+        writer.WriteString("object_name", "cluster");
+        writer.WriteString("task_id", Uid);
+        writer.WriteString("creation_time", _creationTime.ToString(CultureInfo.InvariantCulture));
+        writer.WriteString("heartbeat", _creationTime.ToString(CultureInfo.InvariantCulture));
+        writer.WriteStartObject("pending_ops");
+        writer.WriteEndObject();
+        WriteFailure(writer);
+    });
+
+    /// <summary>The action as <c>GET /v2/actions/{uid}</c> shows it: numbers as numbers, plus <c>action_type</c> and <c>additional_info</c>.</summary>
+    internal string ToV2Json() => ClusterJson.Write(writer =>
+    {
+        writer.WriteString("action_uid", Uid);
+        writer.WriteString("name", Name);
+        writer.WriteString("status", Status);
+        writer.WriteNumber("progress", Progress);
+        writer.WriteString("node_uid", "1");
+        writer.WriteString("object_name", "cluster");
+        writer.WriteNumber("creation_time", _creationTime);
+        writer.WriteString("action_type", "task");
+        writer.WriteStartObject("additional_info");
+        writer.WriteString("description", Description);
+        writer.WriteString("object_type", "module");
+        writer.WriteString("object_uid", Module.Uid);
+        if (Status == "failed" && Failure is not null) writer.WriteString("error", Failure.Message);
+        writer.WriteStartObject("pending_ops");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        WriteFailure(writer);
+    });
+
+    private void WriteFailure(Utf8JsonWriter writer)
+    {
+        if (Status != "failed" || Failure is null) return;
+        writer.WriteString("error_code", Failure.Code);
+        writer.WriteString("error_message", Failure.Message);
+    }
+}

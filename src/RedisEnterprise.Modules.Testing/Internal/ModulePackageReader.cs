@@ -1,0 +1,152 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using RedisEnterprise.Modules.Serialization;
+
+namespace RedisEnterprise.Modules.Testing.Internal;
+
+/// <summary>An error answer: status code, <c>error_code</c> and <c>message</c>.</summary>
+internal sealed record ClusterError(int StatusCode, string Code, string Message);
+
+/// <summary>
+/// Reads an upload request the way a cluster does: the multipart part named <c>module</c>, the zip in it, and its
+/// <c>module.json</c>; every problem becomes the documented error code for it.
+/// </summary>
+internal static class ModulePackageReader
+{
+    /// <summary>The module the package describes (not yet stored: no uid), or the error the cluster answers with.</summary>
+    internal static (ModuleInfo? Module, ClusterError? Error) Read(string? contentType, byte[] body, bool allowDependencies)
+    {
+        string? boundary = MultipartFormReader.GetBoundary(contentType);
+        if (boundary is null) return Fail("no_module", "The request is not multipart/form-data, so it holds no module.");
+
+        MultipartPart? part = MultipartFormReader.Read(body, boundary).FirstOrDefault(p => p.Name == "module");
+        if (part is null) return Fail("no_module", "The request has no part named 'module'.");
+        if (part.Content.IsEmpty) return Fail("no_module", "The part named 'module' is empty.");
+
+        try
+        {
+            if (!MemoryMarshal.TryGetArray(part.Content, out ArraySegment<byte> segment)) segment = part.Content.ToArray();
+            using var zip = new ZipArchive(new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false), ZipArchiveMode.Read);
+            return ReadPackage(zip, allowDependencies);
+        }
+        catch (InvalidDataException e)
+        {
+            return Fail("invalid_module", $"The module file is not a valid zip package: {e.Message}");
+        }
+    }
+
+    private static (ModuleInfo?, ClusterError?) ReadPackage(ZipArchive zip, bool allowDependencies)
+    {
+        ZipArchiveEntry? manifest = zip.GetEntry("module.json");
+        if (manifest is null) return Fail("invalid_module", "The package has no module.json.");
+
+        string json;
+        using (var reader = new StreamReader(manifest.Open()))
+        {
+            json = reader.ReadToEnd();
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            return Fail("invalid_module", $"module.json is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return Fail("invalid_module", "module.json is not a JSON object.");
+            if (!HasText(root, "module_name")) return Fail("invalid_module", "module.json has no module_name (module_name_missing).");
+            if (!HasText(root, "semantic_version")) return Fail("invalid_module", "module.json has no semantic_version (module_version_missing).");
+
+            ZipArchiveEntry[] binaries = zip.Entries.Where(e => e.FullName.EndsWith(".so", StringComparison.Ordinal)).ToArray();
+            if (binaries.Length > 1) return Fail("invalid_module", "The package holds more than one .so file (invalid_number_of_files).");
+            if (root.TryGetProperty("module_file", out JsonElement moduleFile) && moduleFile.ValueKind == JsonValueKind.String)
+            {
+                ZipArchiveEntry? binary = zip.GetEntry(moduleFile.GetString()!);
+                if (binary is null) return Fail("invalid_module", $"The package has no '{moduleFile.GetString()}', which module.json names as module_file (module_file_missing).");
+                if (root.TryGetProperty("sha256", out JsonElement sha256) && sha256.ValueKind == JsonValueKind.String)
+                {
+                    string actual;
+                    using (Stream stream = binary.Open())
+                    {
+                        actual = Hex.Lower(SHA256.HashData(stream));
+                    }
+
+                    if (!string.Equals(actual, sha256.GetString(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        return Fail("invalid_module", $"The SHA-256 of {binary.FullName} is {actual}, not the {sha256.GetString()} that module.json states.");
+                    }
+                }
+            }
+
+            if (root.TryGetProperty("dependencies", out JsonElement dependencies) && dependencies.ValueKind != JsonValueKind.Null)
+            {
+                if (dependencies.ValueKind != JsonValueKind.Object) return Fail("invalid_dependency_data", "dependencies must be an object mapping names to {url, sha256}.");
+                if (!allowDependencies && dependencies.EnumerateObject().Any())
+                {
+                    return Fail("dependencies_not_supported", "This endpoint does not support modules with dependencies; use /v2/modules.");
+                }
+
+                foreach (JsonProperty dependency in dependencies.EnumerateObject())
+                {
+                    if (dependency.Value.ValueKind != JsonValueKind.Object || !HasText(dependency.Value, "url") || !HasText(dependency.Value, "sha256"))
+                    {
+                        return Fail("invalid_dependency_data", $"The dependency '{dependency.Name}' needs a url and a sha256.");
+                    }
+                }
+            }
+        }
+
+        ModuleInfo described;
+        try
+        {
+            described = JsonSerializer.Deserialize(json, ModulesJsonContext.Default.ModuleInfo)!;
+        }
+        catch (JsonException e)
+        {
+            return Fail("invalid_module", $"module.json has a field of the wrong type: {e.Message}");
+        }
+
+        return (Describe(described), null);
+    }
+
+    /// <summary>The module object the cluster keeps for a package: the fields of module.json the API shows.</summary>
+    private static ModuleInfo Describe(ModuleInfo package) => new()
+    {
+        ModuleName = package.ModuleName,
+        DisplayName = package.DisplayName ?? package.ModuleName,
+        SemanticVersion = package.SemanticVersion,
+        Version = package.Version ?? ModulePackageBuilder.VersionOf(package.SemanticVersion),
+        Author = package.Author,
+        Email = package.Email,
+        Description = package.Description,
+        Homepage = package.Homepage,
+        License = package.License,
+        CommandLineArgs = package.CommandLineArgs,
+        ConfigCommand = package.ConfigCommand,
+        Capabilities = package.Capabilities ?? [],
+        MinRedisVersion = package.MinRedisVersion,
+        MinRedisPackVersion = package.MinRedisPackVersion,
+        CompatibleRedisVersion = package.CompatibleRedisVersion ?? string.Empty,
+        Sha256 = package.Sha256,
+        ModuleFile = package.ModuleFile,
+        Architecture = package.Architecture,
+        Os = package.Os,
+        OsList = package.OsList,
+        IsBundled = false,
+        Crdb = package.Crdb ?? new ModuleCrdbInfo(),
+        Dependencies = package.Dependencies ?? new Dictionary<string, ModuleDependency>(),
+    };
+
+    private static bool HasText(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString());
+
+    private static (ModuleInfo?, ClusterError?) Fail(string code, string message) => (null, new ClusterError(400, code, message));
+}
