@@ -8,130 +8,31 @@ namespace RedisEnterprise.Modules;
 /// A module stored in the cluster (CCS), as returned by <c>GET /v1/modules</c>, <c>GET /v1/modules/{uid}</c>
 /// and the upload endpoints. Every field but <see cref="Uid"/> is optional on the wire.
 /// </summary>
-/// <remarks>Fields a newer cluster sends that this type does not know are kept in <see cref="AdditionalData"/>.</remarks>
-public sealed record ModuleInfo
+/// <remarks>Fields a newer cluster sends that this type does not know are kept in <see cref="ModuleDescriptor.AdditionalData"/>.</remarks>
+public sealed record ModuleInfo : ModuleDescriptor
 {
     /// <summary>The module's unique ID (32 hex characters on current clusters).</summary>
     [JsonPropertyName("uid"), JsonConverter(typeof(LenientStringConverter))]
     public string Uid { get; init; } = string.Empty;
 
-    /// <summary>The module's name as Redis knows it, e.g. <c>search</c>, <c>ReJSON</c>, <c>timeseries</c>, <c>bf</c>.</summary>
-    [JsonPropertyName("module_name"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ModuleName { get; init; }
-
-    /// <summary>The human-readable name, e.g. <c>RediSearch 2</c>.</summary>
-    [JsonPropertyName("display_name"), JsonConverter(typeof(LenientStringConverter))]
-    public string? DisplayName { get; init; }
-
-    /// <summary>The version as <c>major.minor.patch</c>, e.g. <c>2.8.7</c>.</summary>
-    [JsonPropertyName("semantic_version"), JsonConverter(typeof(LenientStringConverter))]
-    public string? SemanticVersion { get; init; }
-
-    /// <summary>The version as one integer, e.g. <c>20807</c> for 2.8.7.</summary>
-    [JsonPropertyName("version"), JsonConverter(typeof(LenientInt64Converter))]
-    public long? Version { get; init; }
-
-    /// <summary>The module's author.</summary>
-    [JsonPropertyName("author"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Author { get; init; }
-
-    /// <summary>The author's e-mail address.</summary>
-    [JsonPropertyName("email"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Email { get; init; }
-
-    /// <summary>A short description of the module.</summary>
-    [JsonPropertyName("description"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Description { get; init; }
-
-    /// <summary>The module's home page.</summary>
-    [JsonPropertyName("homepage"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Homepage { get; init; }
-
-    /// <summary>The module's license.</summary>
-    [JsonPropertyName("license"), JsonConverter(typeof(LenientStringConverter))]
-    public string? License { get; init; }
-
-    /// <summary>The command-line arguments the module is loaded with.</summary>
-    [JsonPropertyName("command_line_args"), JsonConverter(typeof(LenientStringConverter))]
-    public string? CommandLineArgs { get; init; }
-
-    /// <summary>The command that configures the module at run time, e.g. <c>RG.CONFIGSET</c>.</summary>
-    [JsonPropertyName("config_command"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ConfigCommand { get; init; }
-
-    /// <summary>The name of the module's capability, as the cluster shows it.</summary>
-    [JsonPropertyName("capability_name"), JsonConverter(typeof(LenientStringConverter))]
-    public string? CapabilityName { get; init; }
-
-    /// <summary>The capabilities the module supports, e.g. <c>types</c>, <c>crdb</c>, <c>persistence_rdb</c>.</summary>
-    [JsonPropertyName("capabilities")]
-    public IReadOnlyList<string>? Capabilities { get; init; }
-
-    /// <summary>The minimum Redis version the module needs.</summary>
-    [JsonPropertyName("min_redis_version"), JsonConverter(typeof(LenientStringConverter))]
-    public string? MinRedisVersion { get; init; }
-
-    /// <summary>The minimum Redis Enterprise Software version the module needs.</summary>
-    [JsonPropertyName("min_redis_pack_version"), JsonConverter(typeof(LenientStringConverter))]
-    public string? MinRedisPackVersion { get; init; }
-
-    /// <summary>The Redis version the module is compatible with (may be empty).</summary>
-    [JsonPropertyName("compatible_redis_version"), JsonConverter(typeof(LenientStringConverter))]
-    public string? CompatibleRedisVersion { get; init; }
-
-    /// <summary>The SHA-256 of the module's binary, hex (deprecated by the cluster; may be absent).</summary>
-    [JsonPropertyName("sha256"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Sha256 { get; init; }
-
-    /// <summary>The file name of the module's shared object, e.g. <c>redisearch.so</c>.</summary>
-    [JsonPropertyName("module_file"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ModuleFile { get; init; }
-
     /// <summary>Whether the module ships with the cluster.</summary>
     [JsonPropertyName("is_bundled"), JsonConverter(typeof(LenientBooleanConverter))]
     public bool? IsBundled { get; init; }
-
-    /// <summary>Whether the module supports Auto Tiering (bigstore version 2).</summary>
-    [JsonPropertyName("bigstore_version_2_support"), JsonConverter(typeof(LenientBooleanConverter))]
-    public bool? BigstoreVersion2Support { get; init; }
 
     /// <summary>Active-Active (CRDB) support details.</summary>
     [JsonPropertyName("crdb")]
     public ModuleCrdbInfo? Crdb { get; init; }
 
-    /// <summary>The module's dependencies, by name.</summary>
-    [JsonPropertyName("dependencies")]
-    public IReadOnlyDictionary<string, ModuleDependency>? Dependencies { get; init; }
-
     /// <summary>Per-platform details, keyed by platform such as <c>rhel9/x86_64</c>.</summary>
     [JsonPropertyName("platforms")]
     public IReadOnlyDictionary<string, ModulePlatform>? Platforms { get; init; }
-
-    /// <summary>The CPU architecture the module was built for (older clusters).</summary>
-    [JsonPropertyName("architecture"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Architecture { get; init; }
-
-    /// <summary>The operating system the module was built for (older clusters).</summary>
-    [JsonPropertyName("os"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Os { get; init; }
-
-    /// <summary>The operating systems the module supports (older clusters).</summary>
-    [JsonPropertyName("os_list")]
-    public IReadOnlyList<string>? OsList { get; init; }
 
     /// <summary>The action that tracks the upload, on responses of <c>POST /v2/modules</c>.</summary>
     [JsonPropertyName("action_uid"), JsonConverter(typeof(LenientStringConverter))]
     public string? ActionUid { get; init; }
 
-    /// <summary>Fields the cluster sent that this type does not model, kept as raw JSON.</summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement> AdditionalData => ExtensionData ?? JsonModelDefaults.NoAdditionalData;
-
-    [JsonExtensionData, JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
-
     /// <inheritdoc />
-    public override string ToString() => $"{ModuleName ?? "(unnamed)"} {SemanticVersion ?? Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no version)"} [{Uid}]";
+    public override string ToString() => $"{NameAndVersion} [{Uid}]";
 }
 
 /// <summary>A dependency of a module: where the cluster downloads it from and its checksum.</summary>
