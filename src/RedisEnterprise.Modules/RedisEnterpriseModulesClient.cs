@@ -270,9 +270,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     private static async Task ValidateIfAskedAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
     {
         if (!(options?.Validate ?? fromPath)) return;
-        long position = part.Value.Position;
         ModulePackageValidation validation = await ModulePackage.ValidateStreamAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false);
-        part.Value.Position = position;
         validation.ThrowIfInvalid();
     }
 

@@ -63,7 +63,7 @@ internal static class ErrorMap
         ErrorDetails details = Describe(response.RequestMessage, (int)response.StatusCode, response.ReasonPhrase, null, null, null);
         string reason = exception.Message;
         var error = new RedisEnterpriseException(
-            details with { Status = (int)response.StatusCode },
+            details,
             $"The answer's body is not the JSON this endpoint promises: {ErrorDetails.Excerpt(reason)}",
             exception);
         return ValueTask.FromResult<Exception?>(error);

@@ -16,7 +16,6 @@ using RedisEnterprise.Modules.Operations;
 /// </example>
 public class ActionOperation
 {
-    private readonly IRedisEnterpriseModulesClient _client = null!;
     private readonly PollingSettings _polling = null!;
     private ActionInfo? _lastStatus;
 
@@ -29,7 +28,7 @@ public class ActionOperation
     {
         ArgumentNullException.ThrowIfNull(client);
         RedisEnterpriseModulesClient.ValidateUid(actionUid, nameof(actionUid));
-        _client = client;
+        Client = client;
         ActionUid = actionUid;
         _polling = PollingSettings.For(client);
     }
@@ -49,6 +48,9 @@ public class ActionOperation
     /// <summary>Whether the action has ended (completed, failed, cancelled or aborted) as of the last poll.</summary>
     public virtual bool HasCompleted => _lastStatus?.IsTerminal ?? false;
 
+    /// <summary>The client of the cluster that runs the action.</summary>
+    private protected IRedisEnterpriseModulesClient Client { get; } = null!;
+
     /// <summary>Receives each polled status; set by the SDK from <see cref="UploadModuleOptions.ActionProgress"/>.</summary>
     internal IProgress<ActionInfo>? StatusProgress { get; init; }
 
@@ -58,7 +60,7 @@ public class ActionOperation
     /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
     public virtual async Task<ActionInfo> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        ActionInfo status = await _client.GetActionAsync(ActionUid, cancellationToken).ConfigureAwait(false);
+        ActionInfo status = await Client.GetActionAsync(ActionUid, cancellationToken).ConfigureAwait(false);
         _lastStatus = status;
         return status;
     }
@@ -108,8 +110,6 @@ public class ActionOperation
 /// <summary>A module upload followed to its end: the action, and the module the cluster has once it completes.</summary>
 public class ModuleOperation : ActionOperation
 {
-    private readonly IRedisEnterpriseModulesClient _client = null!;
-
     /// <summary>Follows an existing upload: resume from a stored action uid and module uid.</summary>
     /// <param name="client">The client of the cluster.</param>
     /// <param name="actionUid">The upload's action uid.</param>
@@ -119,7 +119,6 @@ public class ModuleOperation : ActionOperation
         : base(client, actionUid)
     {
         RedisEnterpriseModulesClient.ValidateUid(moduleUid, nameof(moduleUid));
-        _client = client;
         ModuleUid = moduleUid;
     }
 
@@ -149,6 +148,6 @@ public class ModuleOperation : ActionOperation
     public virtual async Task<ModuleInfo> WaitForModuleAsync(CancellationToken cancellationToken = default)
     {
         await WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
-        return await _client.GetModuleAsync(ModuleUid, cancellationToken).ConfigureAwait(false);
+        return await Client.GetModuleAsync(ModuleUid, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -29,10 +29,10 @@ internal sealed class ModuleFilePart : StreamPart
         if (content.CanSeek) return new ModuleFilePart(content, fileName, progress, ownsStream: false);
 
         string spoolPath = Path.Combine(Path.GetTempPath(), "redis-module-" + Guid.NewGuid().ToString("N") + ".zip");
-        var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 128 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, ModuleUploadContent.BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         try
         {
-            await content.CopyToAsync(spool, 128 * 1024, cancellationToken).ConfigureAwait(false);
+            await content.CopyToAsync(spool, ModuleUploadContent.BufferSize, cancellationToken).ConfigureAwait(false);
             spool.Position = 0;
             return new ModuleFilePart(spool, fileName, progress, ownsStream: true);
         }
@@ -45,7 +45,7 @@ internal sealed class ModuleFilePart : StreamPart
 
     internal static ModuleFilePart OpenFile(string filePath, IProgress<UploadProgress>? progress)
     {
-        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, ModuleUploadContent.BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
         return new ModuleFilePart(file, Path.GetFileName(filePath), progress, ownsStream: true);
     }
 

@@ -12,7 +12,7 @@ internal sealed class ModuleUploadContent : HttpContent
 {
     internal const string PartName = "module";
     internal const string MediaType = "application/zip";
-    private const int BufferSize = 128 * 1024;
+    internal const int BufferSize = 128 * 1024;
 
     private readonly Stream _source;
     private readonly long _start;
