@@ -123,6 +123,7 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
             Password = Password,
             PollingInterval = TimeSpan.FromMilliseconds(10),
             MaxPollingInterval = TimeSpan.FromMilliseconds(50),
+            RetryDelay = TimeSpan.FromMilliseconds(10),
             RequestTimeout = TimeSpan.FromSeconds(30),
             OperationTimeout = TimeSpan.FromSeconds(30),
         };

@@ -1,4 +1,5 @@
 using RedisEnterprise.Modules.Api;
+using RedisEnterprise.Modules.Diagnostics;
 using RedisEnterprise.Modules.Http;
 using RedisEnterprise.Modules.Operations;
 using RedisEnterprise.Modules.Upload;
@@ -63,7 +64,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         _options = options.Clone();
         if (createsItsOwnConnection || httpClient is null)
         {
-            _ownedHttpClient = new HttpClient(ClusterHttpHandler.CreatePrimaryHandler(_options), disposeHandler: true)
+            _ownedHttpClient = new HttpClient(ClusterHttpHandler.CreateHandlerChain(_options), disposeHandler: true)
             {
                 Timeout = Timeout.InfiniteTimeSpan, // timeouts are per call: uploads have their own
             };
@@ -82,28 +83,22 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
     /// <inheritdoc />
     public virtual Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Routes.ModulesV1, "GET", (api, ct) => api.Modules.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
+        CallAsync("ListModules", Routes.ModulesV1, "GET", (api, ct) => api.Modules.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         ValidateUid(uid, nameof(uid));
-        return CallAsync(PathFor(Routes.ModuleV1, uid), "GET", (api, ct) => api.Modules.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken);
+        return CallAsync("GetModule", PathFor(Routes.ModuleV1, uid), "GET", (api, ct) => api.Modules.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid);
     }
 
     /// <inheritdoc />
-    public virtual async Task<ModuleInfo> UploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ModuleOperation operation = await StartUploadModuleAsync(filePath, options, cancellationToken).ConfigureAwait(false);
-        return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public virtual Task<ModuleInfo> UploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) =>
+        UploadAndWaitAsync(() => StartUploadModuleAsync(filePath, options, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public virtual async Task<ModuleInfo> UploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ModuleOperation operation = await StartUploadModuleAsync(content, fileName, options, cancellationToken).ConfigureAwait(false);
-        return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public virtual Task<ModuleInfo> UploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) =>
+        UploadAndWaitAsync(() => StartUploadModuleAsync(content, fileName, options, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public virtual async Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
@@ -121,9 +116,20 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
     /// <inheritdoc />
-    public virtual async Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        return RedisEnterpriseModulesTelemetry.TraceAsync("EnsureModuleInstalled", null, null, async activity =>
+        {
+            EnsureModuleResult result = await EnsureInstalledAsync(filePath, options, cancellationToken).ConfigureAwait(false);
+            RedisEnterpriseModulesTelemetry.TagModule(activity, result.Module);
+            activity?.SetTag("redis_enterprise.module.uploaded", result.WasUploaded);
+            return result;
+        });
+    }
+
+    private async Task<EnsureModuleResult> EnsureInstalledAsync(string filePath, UploadModuleOptions? options, CancellationToken cancellationToken)
+    {
         ModulePackage package = await ModulePackage.OpenAsync(filePath, cancellationToken).ConfigureAwait(false);
         ModulePackageMetadata metadata = package.Metadata
             ?? throw new ModulePackageValidationException((await package.ValidateAsync(cancellationToken).ConfigureAwait(false)));
@@ -147,18 +153,20 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
     /// <inheritdoc />
-    public virtual async Task DeleteModuleAsync(string uid, CancellationToken cancellationToken = default)
-    {
-        ActionOperation operation = await StartDeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false);
-        await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public virtual Task DeleteModuleAsync(string uid, CancellationToken cancellationToken = default) =>
+        RedisEnterpriseModulesTelemetry.TraceAsync("DeleteModule", uid, null, async activity =>
+        {
+            ActionOperation operation = await StartDeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(RedisEnterpriseModulesTelemetry.ActionUidTag, operation.ActionUid);
+            return await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+        });
 
     /// <inheritdoc />
     public virtual async Task<ActionOperation> StartDeleteModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         ValidateUid(uid, nameof(uid));
         string path = PathFor(Routes.ModuleV2, uid);
-        ActionReference reference = await CallAsync(path, "DELETE", (api, ct) => api.Modules.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        ActionReference reference = await CallAsync("StartDeleteModule", path, "DELETE", (api, ct) => api.Modules.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid).ConfigureAwait(false);
         return new ActionOperation(this, RequireActionUid(reference.ActionUid, "DELETE", path));
     }
 
@@ -166,7 +174,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default)
     {
         ValidateUid(actionUid, nameof(actionUid));
-        return CallAsync(PathFor(Routes.ActionV1, actionUid), "GET", (api, ct) => api.Actions.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken);
+        return CallAsync("GetAction", PathFor(Routes.ActionV1, actionUid), "GET", (api, ct) => api.Actions.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken, actionUid: actionUid);
     }
 
     /// <inheritdoc />
@@ -197,6 +205,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ValidateUid(uid, nameof(uid));
         return CallAsync(
+            "DeleteModuleV1",
             PathFor(Routes.ModuleV1, uid),
             "DELETE",
             async (api, ct) =>
@@ -205,7 +214,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
                 return true;
             },
             _options.RequestTimeout,
-            cancellationToken);
+            cancellationToken,
+            moduleUid: uid);
     }
 
     /// <summary>Disposes the connection when the client owns it.</summary>
@@ -222,12 +232,20 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         if (disposing) _ownedHttpClient?.Dispose();
     }
 
+    private static Task<ModuleInfo> UploadAndWaitAsync(Func<Task<ModuleOperation>> start, CancellationToken cancellationToken) =>
+        RedisEnterpriseModulesTelemetry.TraceAsync("UploadModule", null, null, async activity =>
+        {
+            ModuleOperation operation = await start().ConfigureAwait(false);
+            RedisEnterpriseModulesTelemetry.TagModule(activity, operation.AcceptedModule);
+            return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
+        });
+
     private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
     {
         try
         {
             await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
-            ModuleInfo accepted = await CallAsync(Routes.ModulesV2, "POST", (api, ct) => api.Modules.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            ModuleInfo accepted = await CallAsync("StartUploadModule", Routes.ModulesV2, "POST", (api, ct) => api.Modules.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
             RequireActionUid(accepted.ActionUid, "POST", Routes.ModulesV2);
             if (string.IsNullOrWhiteSpace(accepted.Uid))
             {
@@ -248,7 +266,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
-            return await CallAsync(Routes.ModulesV1, "POST", (api, ct) => api.Modules.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            return await CallAsync("UploadModuleV1", Routes.ModulesV1, "POST", (api, ct) => api.Modules.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -306,7 +324,21 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// Runs one request with a timeout of its own; a timeout (as opposed to the caller's cancellation) becomes a
     /// <see cref="RedisEnterpriseConnectionException"/>, and an empty body where one is promised a <see cref="RedisEnterpriseException"/>.
     /// </summary>
-    private async Task<T> CallAsync<T>(string path, string method, Func<ClusterApi, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken)
+    private Task<T> CallAsync<T>(string operation, string path, string method, Func<ClusterApi, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null) =>
+        RedisEnterpriseModulesTelemetry.TraceAsync(operation, moduleUid, actionUid, async activity =>
+        {
+            T result = await CallWithTimeoutAsync(path, method, call, timeout, cancellationToken).ConfigureAwait(false);
+            switch (result)
+            {
+                case ModuleInfo module: RedisEnterpriseModulesTelemetry.TagModule(activity, module); break;
+                case ActionInfo action: activity?.SetTag(RedisEnterpriseModulesTelemetry.ActionUidTag, action.ActionUid); break;
+                case ActionReference reference: activity?.SetTag(RedisEnterpriseModulesTelemetry.ActionUidTag, reference.ActionUid); break;
+            }
+
+            return result;
+        });
+
+    private async Task<T> CallWithTimeoutAsync<T>(string path, string method, Func<ClusterApi, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,4 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using Polly;
 using RedisEnterprise.Modules.Http;
 
 namespace RedisEnterprise.Modules;
@@ -40,6 +42,12 @@ public sealed class RedisEnterpriseModulesClientOptions
     public X509Certificate2Collection TrustedCertificates { get; } = new();
 
     /// <summary>
+    /// A PEM or DER (<c>.crt</c>) file whose certificates are trusted like <see cref="TrustedCertificates"/>: the form a
+    /// trusted root takes in configuration (<c>RedisEnterprise:TrustedCertificatesPath</c>).
+    /// </summary>
+    public string? TrustedCertificatesPath { get; set; }
+
+    /// <summary>
     /// Pin the server certificate: the SHA-256 of its DER bytes in hex, any case, colons allowed (what
     /// <c>openssl x509 -noout -fingerprint -sha256</c> prints). Only that certificate is then accepted besides
     /// those the system trusts.
@@ -63,6 +71,25 @@ public sealed class RedisEnterpriseModulesClientOptions
 
     /// <summary>How long waiting for an action may take, counted from the first poll (default 30 minutes).</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many times a GET (list, get, action poll) is retried on 408, 429, 5xx (but 501 and 505) or a transport error (default 3; 0 turns retries off). POST and DELETE are never retried.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The base delay of the exponential backoff (with jitter) between retries (default 1 second); a <c>Retry-After</c> header wins.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one attempt of a GET may take before it is abandoned and retried (default 30 seconds).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Replaces the default resilience pipeline (retries and attempt timeout) that GET requests go through; POST and
+    /// DELETE never go through it. <see langword="null"/> (default) builds it from <see cref="MaxRetries"/>,
+    /// <see cref="RetryDelay"/> and <see cref="AttemptTimeout"/>.
+    /// </summary>
+    public ResiliencePipeline<HttpResponseMessage>? ResiliencePipeline { get; set; }
+
+    /// <summary>Where the client logs requests (Debug), action status changes (Information) and retries (Warning); never credentials. <see langword="null"/>: no logging (with dependency injection, the container's factory).</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>The clock for polling and timeouts (default <see cref="TimeProvider.System"/>); tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -110,6 +137,11 @@ public sealed class RedisEnterpriseModulesClientOptions
         if (string.IsNullOrWhiteSpace(Username)) problems.Add($"{nameof(Username)} is required.");
         if (string.IsNullOrEmpty(Password)) problems.Add($"{nameof(Password)} is required.");
 
+        if (TrustedCertificatesPath is not null && !File.Exists(TrustedCertificatesPath))
+        {
+            problems.Add($"{nameof(TrustedCertificatesPath)} names a file that does not exist: {TrustedCertificatesPath}.");
+        }
+
         if (CertificateThumbprint is not null)
         {
             try
@@ -127,6 +159,9 @@ public sealed class RedisEnterpriseModulesClientOptions
         AddIfNotPositive(problems, nameof(PollingInterval), PollingInterval, allowInfinite: false);
         AddIfNotPositive(problems, nameof(MaxPollingInterval), MaxPollingInterval, allowInfinite: false);
         AddIfNotPositive(problems, nameof(OperationTimeout), OperationTimeout, allowInfinite: true);
+        AddIfNotPositive(problems, nameof(RetryDelay), RetryDelay, allowInfinite: false);
+        AddIfNotPositive(problems, nameof(AttemptTimeout), AttemptTimeout, allowInfinite: true);
+        if (MaxRetries < 0) problems.Add($"{nameof(MaxRetries)} must not be negative (0 turns retries off).");
         if (MaxPollingInterval < PollingInterval) problems.Add($"{nameof(MaxPollingInterval)} must not be shorter than {nameof(PollingInterval)}.");
         if (TimeProvider is null) problems.Add($"{nameof(TimeProvider)} is required.");
         return problems;
@@ -142,12 +177,18 @@ public sealed class RedisEnterpriseModulesClientOptions
             Password = Password,
             SkipCertificateValidation = SkipCertificateValidation,
             CertificateThumbprint = CertificateThumbprint,
+            TrustedCertificatesPath = TrustedCertificatesPath,
             AllowInsecureHttp = AllowInsecureHttp,
             RequestTimeout = RequestTimeout,
             UploadTimeout = UploadTimeout,
             PollingInterval = PollingInterval,
             MaxPollingInterval = MaxPollingInterval,
             OperationTimeout = OperationTimeout,
+            MaxRetries = MaxRetries,
+            RetryDelay = RetryDelay,
+            AttemptTimeout = AttemptTimeout,
+            ResiliencePipeline = ResiliencePipeline,
+            LoggerFactory = LoggerFactory,
             TimeProvider = TimeProvider,
         };
         copy.TrustedCertificates.AddRange(TrustedCertificates);
@@ -160,7 +201,7 @@ public sealed class RedisEnterpriseModulesClientOptions
     {
         string tls = SkipCertificateValidation ? "skip validation"
             : CertificateThumbprint is not null ? "pinned certificate"
-            : TrustedCertificates.Count > 0 ? $"{TrustedCertificates.Count} trusted root(s)"
+            : TrustedCertificates.Count > 0 || TrustedCertificatesPath is not null ? "trusted roots"
             : "system validation";
         return $"Endpoint={Endpoint}, Username={Username}, Password={(string.IsNullOrEmpty(Password) ? "(none)" : "***")}, TLS={tls}";
     }

@@ -83,6 +83,7 @@ internal static class ErrorMap
         {
             _ when tls => "The TLS handshake failed: the cluster's certificate is not trusted. Trust the cluster's CA or certificate with TrustedCertificates, pin it with CertificateThumbprint (SHA-256), or, for a test cluster only, set SkipCertificateValidation.",
             TimeoutException => $"No answer in time ({exception.Message}).",
+            Polly.Timeout.TimeoutRejectedException => "No answer within AttemptTimeout, after every retry.",
             OperationCanceledException => "The request timed out.",
             _ => "The cluster could not be reached.",
         };

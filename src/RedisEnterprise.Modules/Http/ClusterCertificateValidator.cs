@@ -26,8 +26,27 @@ internal sealed class ClusterCertificateValidator
     internal static ClusterCertificateValidator? For(RedisEnterpriseModulesClientOptions options)
     {
         byte[]? pin = options.CertificateThumbprint is { } thumbprint ? ParseThumbprint(thumbprint) : null;
-        if (!options.SkipCertificateValidation && pin is null && options.TrustedCertificates.Count == 0) return null;
-        return new ClusterCertificateValidator(options.SkipCertificateValidation, pin, new X509Certificate2Collection(options.TrustedCertificates));
+        var roots = new X509Certificate2Collection(options.TrustedCertificates);
+        if (options.TrustedCertificatesPath is { } path) roots.AddRange(LoadCertificates(path));
+        if (!options.SkipCertificateValidation && pin is null && roots.Count == 0) return null;
+        return new ClusterCertificateValidator(options.SkipCertificateValidation, pin, roots);
+    }
+
+    /// <summary>Every certificate of a PEM file, or the one certificate of a DER file.</summary>
+    internal static X509Certificate2Collection LoadCertificates(string path)
+    {
+        var certificates = new X509Certificate2Collection();
+        certificates.ImportFromPemFile(path);
+        if (certificates.Count == 0)
+        {
+#if NET9_0_OR_GREATER
+            certificates.Add(X509CertificateLoader.LoadCertificateFromFile(path));
+#else
+            certificates.Add(new X509Certificate2(path));
+#endif
+        }
+
+        return certificates;
     }
 
     internal bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)

@@ -1,5 +1,6 @@
 namespace RedisEnterprise.Modules;
 
+using RedisEnterprise.Modules.Diagnostics;
 using RedisEnterprise.Modules.Operations;
 
 /// <summary>
@@ -90,7 +91,10 @@ public class ActionOperation
     /// <inheritdoc />
     public override string ToString() => _lastStatus?.ToString() ?? $"action {ActionUid} (not polled yet)";
 
-    private async Task<ActionInfo> WaitAsync(TimeSpan? fixedInterval, CancellationToken cancellationToken)
+    private Task<ActionInfo> WaitAsync(TimeSpan? fixedInterval, CancellationToken cancellationToken) =>
+        RedisEnterpriseModulesTelemetry.TraceAsync("WaitForCompletion", null, ActionUid, _ => PollToEndAsync(fixedInterval, cancellationToken));
+
+    private async Task<ActionInfo> PollToEndAsync(TimeSpan? fixedInterval, CancellationToken cancellationToken)
     {
         ActionInfo final = _lastStatus is { IsTerminal: true } known
             ? known

@@ -1,3 +1,5 @@
+using RedisEnterprise.Modules.Diagnostics;
+
 namespace RedisEnterprise.Modules.Operations;
 
 /// <summary>
@@ -30,8 +32,14 @@ internal static class ActionPoller
         {
             try
             {
+                ActionInfo? previous = lastStatus();
                 ActionInfo status = await poll(cancellationToken).ConfigureAwait(false);
                 notFound = transient = 0;
+                if (previous is null || previous.Status != status.Status || previous.RawStatus != status.RawStatus)
+                {
+                    Log.ActionStatusChanged(settings.Logger, actionUid, status.RawStatus ?? "(no status)", status.Progress is { } p ? $" ({p:0.#}%)" : string.Empty);
+                }
+
                 progress?.Report(status);
                 if (status.IsTerminal) return status;
             }
@@ -42,6 +50,7 @@ internal static class ActionPoller
             catch (RedisEnterpriseException e) when (IsTransient(e) && ++transient <= MaxConsecutiveTransientFailures)
             {
                 // A GET is safe to repeat; the backoff below spaces the retries.
+                Log.PollFailed(settings.Logger, actionUid, e.Message);
             }
 
             TimeSpan elapsed = time.GetElapsedTime(started);
@@ -63,8 +72,6 @@ internal static class ActionPoller
     internal static bool IsTransient(RedisEnterpriseException exception) => exception switch
     {
         RedisEnterpriseConnectionException connection => !connection.IsTlsFailure,
-        { Status: 408 or 429 } => true,
-        { Status: >= 500 and not 501 and not 505 } => true,
-        _ => false,
+        _ => Http.ResilienceHandler.IsTransient(exception.Status),
     };
 }

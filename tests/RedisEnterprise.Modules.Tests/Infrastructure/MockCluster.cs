@@ -37,6 +37,7 @@ internal sealed class MockCluster : IDisposable
             Username = Username,
             Password = Password,
             AllowInsecureHttp = true,
+            RetryDelay = TimeSpan.FromMilliseconds(1), // GET retries stay on, without real waits
         };
         configure?.Invoke(options);
         return options;

@@ -23,6 +23,8 @@ internal sealed class SteppingTime : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ITimer timer = _fake.CreateTimer(callback, state, dueTime, period);
+        if (dueTime == Timeout.InfiniteTimeSpan) return timer; // a disarmed timer (e.g. a pooled CancellationTokenSource): nothing waits on it
+
         _dueTimes.Enqueue(dueTime);
         _timersCreated.Release();
         return timer;

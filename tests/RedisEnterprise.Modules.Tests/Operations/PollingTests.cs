@@ -17,7 +17,8 @@ public sealed class PollingTests : IDisposable
     private RedisEnterpriseModulesClient Client(Action<RedisEnterpriseModulesClientOptions>? configure = null) => _cluster.CreateClient(o =>
     {
         o.TimeProvider = _time;
-        o.RequestTimeout = Timeout.InfiniteTimeSpan; // only the polls create timers
+        o.RequestTimeout = Timeout.InfiniteTimeSpan; // only the polls (and retry delays) create timers
+        o.AttemptTimeout = Timeout.InfiniteTimeSpan;
         configure?.Invoke(o);
     });
 

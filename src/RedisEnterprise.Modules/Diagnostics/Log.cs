@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace RedisEnterprise.Modules.Diagnostics;
+
+/// <summary>Every log line the SDK writes, in one place. None carries credentials: paths, statuses and uids only.</summary>
+internal static partial class Log
+{
+    /// <summary>The category of every SDK log line.</summary>
+    internal const string Category = "RedisEnterprise.Modules";
+
+    [LoggerMessage(1, LogLevel.Debug, "{Method} {Path} answered {Status} in {ElapsedMilliseconds:0} ms")]
+    internal static partial void RequestCompleted(ILogger logger, string method, string path, int status, double elapsedMilliseconds);
+
+    [LoggerMessage(2, LogLevel.Debug, "{Method} {Path} failed after {ElapsedMilliseconds:0} ms: {Error}")]
+    internal static partial void RequestFailed(ILogger logger, string method, string path, double elapsedMilliseconds, string error);
+
+    [LoggerMessage(3, LogLevel.Warning, "{Method} {Path}: retry {Attempt} in {DelayMilliseconds:0} ms after {Reason}")]
+    internal static partial void Retrying(ILogger logger, string method, string path, int attempt, double delayMilliseconds, string reason);
+
+    [LoggerMessage(4, LogLevel.Information, "Action {ActionUid} is {Status}{Progress}")]
+    internal static partial void ActionStatusChanged(ILogger logger, string actionUid, string status, string progress);
+
+    [LoggerMessage(5, LogLevel.Warning, "TLS certificate validation is OFF for {Endpoint} (SkipCertificateValidation): anyone on the path can read the credentials. Prefer TrustedCertificates or CertificateThumbprint.")]
+    internal static partial void CertificateValidationSkipped(ILogger logger, Uri? endpoint);
+
+    [LoggerMessage(6, LogLevel.Debug, "Action {ActionUid}: poll failed ({Error}); polling goes on")]
+    internal static partial void PollFailed(ILogger logger, string actionUid, string error);
+}

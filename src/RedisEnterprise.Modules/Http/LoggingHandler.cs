@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using RedisEnterprise.Modules.Diagnostics;
+
+namespace RedisEnterprise.Modules.Http;
+
+/// <summary>Logs one Debug line per request: method, path (never the query or headers), status and elapsed time.</summary>
+internal sealed class LoggingHandler(ILogger logger, TimeProvider timeProvider) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+        long started = timeProvider.GetTimestamp();
+        string path = ErrorMap.PathOf(request);
+        try
+        {
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            Log.RequestCompleted(logger, request.Method.Method, path, (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception e)
+        {
+            Log.RequestFailed(logger, request.Method.Method, path, timeProvider.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name + ": " + e.Message);
+            throw;
+        }
+    }
+}
