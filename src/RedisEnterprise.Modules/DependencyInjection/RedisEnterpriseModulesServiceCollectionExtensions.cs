@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RedisEnterprise.Modules.DependencyInjection;
+using RedisEnterprise.Modules.Http;
+
+namespace RedisEnterprise.Modules;
+
+/// <summary>Registers <see cref="IRedisEnterpriseModulesClient"/> with dependency injection, through <c>IHttpClientFactory</c>.</summary>
+/// <example>
+/// <code>
+/// builder.Services.AddRedisEnterpriseModulesClient(builder.Configuration.GetSection("RedisEnterprise"));
+/// builder.Services.AddRedisEnterpriseModulesClient("eu-cluster", builder.Configuration.GetSection("Clusters:eu"));
+/// // inject IRedisEnterpriseModulesClient, [FromKeyedServices("eu-cluster")] IRedisEnterpriseModulesClient,
+/// // or IRedisEnterpriseModulesClientFactory.CreateClient("eu-cluster")
+/// </code>
+/// </example>
+public static class RedisEnterpriseModulesServiceCollectionExtensions
+{
+    /// <summary>Registers the default client, its options bound from <paramref name="configuration"/> and validated at startup.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section holding the options, e.g. <c>RedisEnterprise</c> with <c>Endpoint</c>, <c>Username</c>, <c>Password</c>.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddRedisEnterpriseModulesClient(Options.DefaultName, configuration);
+
+    /// <summary>Registers the default client, its options set by <paramref name="configure"/> and validated at startup.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, Action<RedisEnterpriseModulesClientOptions> configure) =>
+        services.AddRedisEnterpriseModulesClient(Options.DefaultName, configure);
+
+    /// <summary>Registers a named client (one per cluster), resolved as a keyed service or through <see cref="IRedisEnterpriseModulesClientFactory"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name, e.g. <c>eu-cluster</c>.</param>
+    /// <param name="configuration">The section holding the options.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.Register(name, options => RedisEnterpriseModulesClientOptionsBinder.Bind(configuration, options), configuration);
+    }
+
+    /// <summary>Registers a named client (one per cluster), resolved as a keyed service or through <see cref="IRedisEnterpriseModulesClientFactory"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, string name, Action<RedisEnterpriseModulesClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.Register(name, configure, configuration: null);
+    }
+
+    private static IHttpClientBuilder Register(this IServiceCollection services, string name, Action<RedisEnterpriseModulesClientOptions> configure, IConfiguration? configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+
+        services.AddOptions<RedisEnterpriseModulesClientOptions>(name).Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisEnterpriseModulesClientOptions>>(new RedisEnterpriseModulesClientOptionsValidator(name, configuration));
+        services.TryAddSingleton<IRedisEnterpriseModulesClientFactory, RedisEnterpriseModulesClientFactory>();
+        if (name == Options.DefaultName)
+        {
+            services.TryAddTransient(sp => sp.GetRequiredService<IRedisEnterpriseModulesClientFactory>().CreateClient(name));
+        }
+        else
+        {
+            services.AddKeyedTransient(name, (sp, _) => sp.GetRequiredService<IRedisEnterpriseModulesClientFactory>().CreateClient(name));
+        }
+
+        // The same chain as a client that owns its connection: logging → resilience (GETs only) → TLS choice.
+        return services.AddHttpClient(RedisEnterpriseModulesClientFactory.HttpClientName(name))
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan) // per-call timeouts: uploads have their own
+            .ConfigurePrimaryHttpMessageHandler(sp => ClusterHttpHandler.CreatePrimaryHandler(OptionsOf(sp, name), LoggerOf(sp, name)))
+            .AddHttpMessageHandler(sp => new LoggingHandler(LoggerOf(sp, name), OptionsOf(sp, name).TimeProvider))
+            .AddHttpMessageHandler(sp => new ResilienceHandler(ResilienceHandler.PipelineFor(OptionsOf(sp, name), LoggerOf(sp, name))))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan); // SocketsHttpHandler recycles connections itself (PooledConnectionLifetime)
+    }
+
+    internal static RedisEnterpriseModulesClientOptions OptionsOf(IServiceProvider services, string name)
+    {
+        RedisEnterpriseModulesClientOptions options = services.GetRequiredService<IOptionsMonitor<RedisEnterpriseModulesClientOptions>>().Get(name);
+        if (options.LoggerFactory is not null) return options;
+        RedisEnterpriseModulesClientOptions withLogging = options.Clone();
+        withLogging.LoggerFactory = services.GetService<ILoggerFactory>();
+        return withLogging;
+    }
+
+    private static ILogger LoggerOf(IServiceProvider services, string name) => ClusterHttpHandler.LoggerFor(OptionsOf(services, name));
+}
+
+/// <summary>Creates the clients registered with <see cref="RedisEnterpriseModulesServiceCollectionExtensions"/>, by name.</summary>
+public interface IRedisEnterpriseModulesClientFactory
+{
+    /// <summary>Creates the client registered under <paramref name="name"/> (the default one for <see cref="Options.DefaultName"/>).</summary>
+    /// <param name="name">The name given to <c>AddRedisEnterpriseModulesClient</c>.</param>
+    /// <returns>A client on a pooled connection; disposing it leaves the connection to the factory.</returns>
+    IRedisEnterpriseModulesClient CreateClient(string name);
+}
+
+internal sealed class RedisEnterpriseModulesClientFactory(IServiceProvider services, IHttpClientFactory httpClients) : IRedisEnterpriseModulesClientFactory
+{
+    internal static string HttpClientName(string name) => "RedisEnterprise.Modules:" + name;
+
+    public IRedisEnterpriseModulesClient CreateClient(string name) =>
+        new RedisEnterpriseModulesClient(httpClients.CreateClient(HttpClientName(name)), RedisEnterpriseModulesServiceCollectionExtensions.OptionsOf(services, name));
+}
+
+/// <summary>Validates one named client's options at startup; each problem names its configuration key.</summary>
+internal sealed class RedisEnterpriseModulesClientOptionsValidator(string name, IConfiguration? configuration) : IValidateOptions<RedisEnterpriseModulesClientOptions>
+{
+    public ValidateOptionsResult Validate(string? optionsName, RedisEnterpriseModulesClientOptions options)
+    {
+        if ((optionsName ?? Options.DefaultName) != name) return ValidateOptionsResult.Skip;
+        IReadOnlyList<string> problems = options.GetProblems();
+        if (problems.Count == 0) return ValidateOptionsResult.Success;
+
+        // Each problem starts with the setting's name; configuration users see the full key instead.
+        string clientName = name.Length == 0 ? "the default client" : $"client '{name}'";
+        return ValidateOptionsResult.Fail(problems.Select(p => configuration is null
+            ? $"RedisEnterprise.Modules {clientName}: {p}"
+            : $"RedisEnterprise.Modules {clientName}: {RedisEnterpriseModulesClientOptionsBinder.PathOf(configuration, string.Empty)}{p}"));
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RedisEnterprise.Modules.Tests.Infrastructure;
+
+namespace RedisEnterprise.Modules.Tests.DependencyInjection;
+
+public sealed class DependencyInjectionTests : IDisposable
+{
+    private readonly MockCluster _eu = MockCluster.Start();
+    private readonly MockCluster _us = MockCluster.Start();
+
+    public DependencyInjectionTests()
+    {
+        _eu.Given("GET", "/v1/modules", 200, """[{"uid":"eu1","module_name":"search"}]""");
+        _us.Given("GET", "/v1/modules", 200, """[{"uid":"us1","module_name":"bf"}]""");
+    }
+
+    public void Dispose()
+    {
+        _eu.Dispose();
+        _us.Dispose();
+    }
+
+    private static IConfiguration Config(params (string Key, string? Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    private (string, string?)[] ClusterSettings(string prefix, MockCluster cluster) =>
+    [
+        ($"{prefix}:Endpoint", cluster.Endpoint.ToString()),
+        ($"{prefix}:Username", MockCluster.Username),
+        ($"{prefix}:Password", MockCluster.Password),
+        ($"{prefix}:AllowInsecureHttp", "true"),
+    ];
+
+    [Fact]
+    public async Task The_default_client_binds_from_configuration_and_talks_to_the_cluster()
+    {
+        var services = new ServiceCollection();
+        IHttpClientBuilder builder = services.AddRedisEnterpriseModulesClient(Config(ClusterSettings("RedisEnterprise", _eu)).GetSection("RedisEnterprise"));
+        Assert.NotNull(builder);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        IReadOnlyList<ModuleInfo> modules = await provider.GetRequiredService<IRedisEnterpriseModulesClient>().ListModulesAsync();
+
+        Assert.Equal("eu1", Assert.Single(modules).Uid);
+        Assert.StartsWith("Basic ", _eu.Received.Single().RequestMessage!.Headers!["Authorization"].Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_clusters_by_name_and_as_keyed_services()
+    {
+        var services = new ServiceCollection();
+        IConfiguration config = Config([.. ClusterSettings("Clusters:eu", _eu), .. ClusterSettings("Clusters:us", _us)]);
+        services.AddRedisEnterpriseModulesClient("eu-cluster", config.GetSection("Clusters:eu"));
+        services.AddRedisEnterpriseModulesClient("us-cluster", o =>
+        {
+            o.Endpoint = _us.Endpoint;
+            o.Username = MockCluster.Username;
+            o.Password = MockCluster.Password;
+            o.AllowInsecureHttp = true;
+        });
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var eu = provider.GetRequiredKeyedService<IRedisEnterpriseModulesClient>("eu-cluster");
+        var us = provider.GetRequiredService<IRedisEnterpriseModulesClientFactory>().CreateClient("us-cluster");
+
+        Assert.Equal("eu1", (await eu.ListModulesAsync()).Single().Uid);
+        Assert.Equal("us1", (await us.ListModulesAsync()).Single().Uid);
+        Assert.Single(_eu.Received);
+        Assert.Single(_us.Received);
+    }
+
+    [Fact]
+    public void Every_setting_configuration_can_express_is_bound()
+    {
+        string pem = Path.Combine(Directory.CreateTempSubdirectory("ca").FullName, "ca.pem");
+        File.WriteAllText(pem, TestCertificates.SelfSigned().ExportCertificatePem());
+        IConfiguration config = Config(
+            ("R:Endpoint", "https://cluster.example.com:9443"), ("R:Username", "u"), ("R:Password", "p"),
+            ("R:CertificateThumbprint", new string('a', 64)), ("R:TrustedCertificatesPath", pem),
+            ("R:SkipCertificateValidation", "true"), ("R:AllowInsecureHttp", "true"),
+            ("R:RequestTimeout", "00:00:42"), ("R:UploadTimeout", "3600"), ("R:PollingInterval", "0.5"), ("R:MaxPollingInterval", "00:00:20"),
+            ("R:OperationTimeout", "Infinite"), ("R:RetryDelay", "2"), ("R:AttemptTimeout", "00:00:05"), ("R:MaxRetries", "7"));
+        var services = new ServiceCollection();
+        services.AddRedisEnterpriseModulesClient(config.GetSection("R"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        RedisEnterpriseModulesClientOptions o = provider.GetRequiredService<IOptionsMonitor<RedisEnterpriseModulesClientOptions>>().Get(Options.DefaultName);
+
+        Assert.Equal(new Uri("https://cluster.example.com:9443"), o.Endpoint);
+        Assert.Equal(("u", "p"), (o.Username, o.Password));
+        Assert.Equal(new string('a', 64), o.CertificateThumbprint);
+        Assert.Equal(pem, o.TrustedCertificatesPath);
+        Assert.True(o.SkipCertificateValidation);
+        Assert.True(o.AllowInsecureHttp);
+        Assert.Equal(TimeSpan.FromSeconds(42), o.RequestTimeout);
+        Assert.Equal(TimeSpan.FromHours(1), o.UploadTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), o.PollingInterval);
+        Assert.Equal(TimeSpan.FromSeconds(20), o.MaxPollingInterval);
+        Assert.Equal(Timeout.InfiniteTimeSpan, o.OperationTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), o.RetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(5), o.AttemptTimeout);
+        Assert.Equal(7, o.MaxRetries);
+        Assert.Empty(o.GetProblems());
+
+        // Every bindable (settable, simple-typed) option has a configuration key.
+        var bindable = typeof(RedisEnterpriseModulesClientOptions).GetProperties()
+            .Where(p => p.CanWrite && (p.PropertyType.IsPrimitive || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || p.PropertyType == typeof(TimeSpan) || p.PropertyType == typeof(TimeSpan?)))
+            .Select(p => p.Name);
+        Assert.Equal(bindable.Order(), RedisEnterprise.Modules.DependencyInjection.RedisEnterpriseModulesClientOptionsBinder.Keys.Order());
+        Directory.Delete(Path.GetDirectoryName(pem)!, true);
+    }
+
+    [Theory]
+    [InlineData("Endpoint", null, "RedisEnterprise:Endpoint is required")]
+    [InlineData("Password", null, "RedisEnterprise:Password is required")]
+    [InlineData("CertificateThumbprint", "not-a-thumbprint", "CertificateThumbprint must be the SHA-256")]
+    [InlineData("AllowInsecureHttp", "false", "RedisEnterprise:Endpoint is http://")]
+    public async Task Options_are_validated_at_startup_naming_the_key(string key, string? value, string expected)
+    {
+        var settings = ClusterSettings("RedisEnterprise", _eu).Where(s => s.Item1 != $"RedisEnterprise:{key}").ToList();
+        if (value is not null) settings.Add(($"RedisEnterprise:{key}", value));
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Services.AddRedisEnterpriseModulesClient(Config([.. settings]).GetSection("RedisEnterprise"));
+        using IHost host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(MockCluster.Password, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_that_does_not_parse_names_its_key()
+    {
+        var services = new ServiceCollection();
+        services.AddRedisEnterpriseModulesClient(Config(("R:RequestTimeout", "soon")).GetSection("R"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<RedisEnterpriseModulesClientOptions>>().Get(Options.DefaultName));
+        Assert.Contains("R:RequestTimeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_di_client_retries_gets_like_the_owned_one()
+    {
+        _us.Server.Reset();
+        _us.Given("GET", "/v1/modules", 503);
+        var services = new ServiceCollection();
+        services.AddRedisEnterpriseModulesClient(o =>
+        {
+            o.Endpoint = _us.Endpoint;
+            o.Username = MockCluster.Username;
+            o.Password = MockCluster.Password;
+            o.AllowInsecureHttp = true;
+            o.MaxRetries = 2;
+            o.RetryDelay = TimeSpan.FromMilliseconds(1);
+        });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        await Assert.ThrowsAsync<RedisEnterpriseException>(() => provider.GetRequiredService<IRedisEnterpriseModulesClient>().ListModulesAsync());
+        Assert.Equal(3, _us.Received.Count);
+    }
+}
