@@ -94,6 +94,9 @@ public sealed record ActionInfo : IJsonOnDeserialized
     [JsonExtensionData, JsonInclude]
     internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
+    // LINQPad's Dump() calls this by convention: the fields a person scans, enums as names.
+    private object ToDump() => new { ActionUid, Name, Status, Progress, ErrorCode, ErrorMessage, CreationTime, ObjectName };
+
     void IJsonOnDeserialized.OnDeserialized() => _errorMessage ??= Error ?? AdditionalInfo?.Error;
 
     /// <inheritdoc />

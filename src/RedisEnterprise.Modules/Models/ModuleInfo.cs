@@ -33,6 +33,9 @@ public sealed record ModuleInfo : ModuleDescriptor
 
     /// <inheritdoc />
     public override string ToString() => $"{NameAndVersion} [{Uid}]";
+
+    // LINQPad's Dump() calls this by convention: the fields a person scans, without the empty and raw ones.
+    private object ToDump() => new { ModuleName, SemanticVersion, Version, DisplayName, Uid, IsBundled, MinRedisPackVersion, Capabilities, Dependencies = Dependencies?.Keys, ActionUid };
 }
 
 /// <summary>A dependency of a module: where the cluster downloads it from and its checksum.</summary>
