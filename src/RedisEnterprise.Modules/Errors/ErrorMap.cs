@@ -60,6 +60,12 @@ internal static class ErrorMap
     /// <summary>Refit's deserialization exception factory: a success answer whose body is not the JSON the endpoint promises.</summary>
     internal static ValueTask<Exception?> FromUnreadableBody(HttpResponseMessage response, Exception exception)
     {
+        if (exception is HttpRequestException or IOException)
+        {
+            // The body broke off (a reset, a close before Content-Length, bad chunk framing): no whole answer came back.
+            return ValueTask.FromResult<Exception?>(Connection(response.RequestMessage?.Method.Method ?? "?", PathOf(response.RequestMessage), exception));
+        }
+
         ErrorDetails details = Describe(response.RequestMessage, (int)response.StatusCode, response.ReasonPhrase, null, null, null);
         string reason = exception.Message;
         var error = new RedisEnterpriseException(
@@ -84,6 +90,8 @@ internal static class ErrorMap
             _ when tls => "The TLS handshake failed: the cluster's certificate is not trusted. Trust the cluster's CA or certificate with TrustedCertificates, pin it with CertificateThumbprint (SHA-256), or, for a test cluster only, set SkipCertificateValidation.",
             TimeoutException => $"No answer in time ({exception.Message}).",
             OperationCanceledException => "The request timed out.",
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError } => "The cluster could not be reached.",
+            HttpRequestException or IOException => "The connection broke before a whole answer arrived.",
             _ => "The cluster could not be reached.",
         };
         string detail = Innermost(exception).Message;
