@@ -5,16 +5,18 @@ namespace RedisEnterprise.Modules.Tests.Reliability;
 /// silent and only the client's timeout can end the call; <see cref="Release"/> lets the script go on watching the
 /// connection (until the client closes it) once the test has moved the clock.
 /// </summary>
-internal sealed class FaultScript(Func<FaultScript, RawConnection, Task> run, bool needsTimeout = false, string says = FaultScript.BrokeMidAnswer)
+internal sealed class FaultScript(Func<FaultScript, RawConnection, Task> run, bool needsTimeout = false, string? says = FaultScript.BrokeMidAnswer)
 {
     internal const string BrokeMidAnswer = "The connection broke before a whole answer arrived.";
     internal const string Unreachable = "The cluster could not be reached.";
 
+    internal static readonly string[] EitherTransportMessage = [BrokeMidAnswer, Unreachable];
+
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>What the error message says happened, when no timeout is involved.</summary>
-    internal string Says { get; } = says;
+    /// <summary>What the error message says happened, when no timeout is involved; <see langword="null"/> when it races (either may be said).</summary>
+    internal string? Says { get; } = says;
 
     /// <summary>Whether only the client's timeout can end the call.</summary>
     internal bool NeedsTimeout { get; } = needsTimeout;
@@ -47,7 +49,7 @@ internal static class FaultScripts
         {
             c.Reset();
             return Task.CompletedTask;
-        }, says: FaultScript.Unreachable),
+        }, says: null), // whether the request went out before the reset came back is a race
         ["reset before any answer"] = () => new(async (_, c) =>
         {
             await c.ReadRequestAsync();

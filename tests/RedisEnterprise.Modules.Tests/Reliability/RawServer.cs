@@ -145,7 +145,9 @@ internal sealed class RawConnection
     private readonly CancellationToken _stopping;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<RawRequest> _requests = [];
-    private byte[] _pending = [];
+    private byte[] _buffer = new byte[64 * 1024];
+    private int _start;
+    private int _end;
 
     internal RawConnection(int index, TcpClient client, CancellationToken stopping)
     {
@@ -191,14 +193,13 @@ internal sealed class RawConnection
     /// <summary>Reads one request's head (up to the blank line); <see langword="null"/> when the client closed the connection first.</summary>
     internal async Task<string?> ReadHeadAsync()
     {
-        byte[] end = "\r\n\r\n"u8.ToArray();
         while (true)
         {
-            int at = _pending.AsSpan().IndexOf(end);
+            int at = Pending.IndexOf("\r\n\r\n"u8);
             if (at >= 0)
             {
-                string head = Encoding.Latin1.GetString(_pending, 0, at);
-                _pending = _pending[(at + 4)..];
+                string head = Encoding.Latin1.GetString(Pending[..at]);
+                _start += at + 4;
                 return head;
             }
 
@@ -227,13 +228,12 @@ internal sealed class RawConnection
     /// <summary>Reads exactly <paramref name="count"/> bytes (fewer if the client closes first).</summary>
     internal async Task<byte[]> ReadBytesAsync(int count)
     {
-        while (_pending.Length < count && await FillAsync())
+        while (Pending.Length < count && await FillAsync())
         {
         }
 
-        int take = Math.Min(count, _pending.Length);
-        byte[] taken = _pending[..take];
-        _pending = _pending[take..];
+        byte[] taken = Pending[..Math.Min(count, Pending.Length)].ToArray();
+        _start += taken.Length;
         return taken;
     }
 
@@ -301,12 +301,21 @@ internal sealed class RawConnection
         _closed.TrySetResult();
     }
 
+    private ReadOnlySpan<byte> Pending => _buffer.AsSpan(_start, _end - _start);
+
     private async Task<bool> FillAsync()
     {
-        byte[] buffer = new byte[64 * 1024];
-        int read = await _stream.ReadAsync(buffer, _stopping);
+        if (_end == _buffer.Length)
+        {
+            int length = _end - _start;
+            byte[] target = length * 2 > _buffer.Length ? new byte[_buffer.Length * 2] : _buffer;
+            Buffer.BlockCopy(_buffer, _start, target, 0, length);
+            (_buffer, _start, _end) = (target, 0, length);
+        }
+
+        int read = await _stream.ReadAsync(_buffer.AsMemory(_end), _stopping);
         if (read == 0) return false;
-        _pending = [.. _pending, .. buffer.AsSpan(0, read)];
+        _end += read;
         return true;
     }
 }
