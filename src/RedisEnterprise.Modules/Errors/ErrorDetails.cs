@@ -16,7 +16,7 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
         if (Status != 0)
         {
             text.Append(" with ").Append(Status.ToString(CultureInfo.InvariantCulture));
-            if (!string.IsNullOrEmpty(ReasonPhrase)) text.Append(' ').Append(ReasonPhrase);
+            if (!string.IsNullOrEmpty(ReasonPhrase)) text.Append(' ').Append(Bounded(ReasonPhrase));
         }
 
         if (ErrorCode is not null) text.Append(" (").Append(ErrorCode).Append(')');
@@ -49,6 +49,10 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
         return (null, null, Excerpt(body));
     }
 
+    /// <summary>The text as it is when short, else its excerpt: what the cluster says never makes a message unbounded.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    internal static string? Bounded(string? text) => text is null || text.Length <= MaxExcerptLength ? text : Excerpt(text);
+
     internal static string Excerpt(string body)
     {
         string head = body.Length <= MaxExcerptLength * 2 ? body : body[..(MaxExcerptLength * 2)];
@@ -66,6 +70,6 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
             JsonValueKind.Object or JsonValueKind.Array => value.GetRawText(),
             _ => null,
         };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Length <= MaxExcerptLength ? text : Excerpt(text);
+        return string.IsNullOrWhiteSpace(text) ? null : Bounded(text);
     }
 }
