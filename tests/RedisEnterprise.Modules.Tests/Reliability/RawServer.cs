@@ -124,8 +124,14 @@ internal sealed record RawResponse(int Status, string? Body = null, string? Cont
 
     private static string Quote(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 
+    /// <summary>The whole answer, head included, sent as it is (for framing no well-formed answer has).</summary>
+    internal byte[]? Whole { get; init; }
+
+    internal static RawResponse Raw(string whole) => new(0) { Whole = Encoding.Latin1.GetBytes(whole) };
+
     internal byte[] ToBytes()
     {
+        if (Whole is not null) return Whole;
         byte[] body = BodyBytes ?? (Body is null ? [] : Encoding.UTF8.GetBytes(Body));
         var head = new StringBuilder();
         head.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {Status} {Reason}\r\n");
