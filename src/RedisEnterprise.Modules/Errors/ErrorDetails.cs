@@ -41,9 +41,9 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
                 if (code is not null || message is not null) return (code, message, null);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not JSON (an HTML page from a proxy, plain text): fall through to the excerpt.
+            // Not JSON (an HTML page from a proxy, plain text), or a key with an escaped lone surrogate: fall through to the excerpt.
         }
 
         return (null, null, Excerpt(body));
@@ -65,11 +65,23 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
         if (!root.TryGetProperty(name, out JsonElement value)) return null;
         string? text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringOf(value),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             JsonValueKind.Object or JsonValueKind.Array => value.GetRawText(),
             _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : Bounded(text);
+    }
+
+    private static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText()[1..^1]; // an escaped lone surrogate ("\ud800") has no UTF-16 form: keep the text as sent
+        }
     }
 }
