@@ -72,6 +72,12 @@ internal static class HostileAnswers
         ["a module with 1,000,000 capabilities"] = () => HostileAnswer.Reads<ModuleInfo>(Call.GetModule, RawResponse.Json($$"""{"uid":"m1","capabilities":[{{string.Join(',', Enumerable.Repeat("\"types\"", 1_000_000))}}]}"""), m =>
             Assert.Equal(1_000_000, m.Capabilities!.Count)),
         ["invalid UTF-8 in a module"] = () => HostileAnswer.Fails(Call.GetModule, new RawResponse(200) { BodyBytes = [.. "{\"uid\":\"m1\",\"module_name\":\""u8, 0xC3, 0x28, 0xFF, 0xFE, .. "\"}"u8] }),
+        ["a lone surrogate escape in an error message"] = () => HostileAnswer.Fails(Call.StartUpload, new RawResponse(400, """{"error_code":"invalid_module","message":"bad \ud800 zip"}""", Reason: "Bad Request"), e =>
+        {
+            Assert.IsType<InvalidModuleException>(e);
+            Assert.Equal("bad \\ud800 zip", e.ServerMessage); // kept as sent: it has no UTF-16 form
+        }),
+        ["a lone surrogate escape in a module"] = () => HostileAnswer.Fails(Call.GetModule, RawResponse.Json("""{"uid":"m1","module_name":"\udc00"}""")),
         ["invalid UTF-8 in an error body"] = () => HostileAnswer.Fails(Call.ListModules, new RawResponse(502, Reason: "Bad Gateway") { BodyBytes = [.. "upstream "u8, 0xC3, 0x28, 0xFF, 0xFE, .. " gone"u8] }, e =>
             Assert.Equal("upstream \uFFFD(\uFFFD\uFFFD gone", ExcerptOf(e))), // each bad byte becomes U+FFFD
         ["a UTF-8 byte order mark before the JSON"] = () => HostileAnswer.Reads<ModuleInfo>(Call.GetModule, new RawResponse(200) { BodyBytes = [0xEF, 0xBB, 0xBF, .. """{"uid":"m1"}"""u8] }, m => Assert.Equal("m1", m.Uid)),
