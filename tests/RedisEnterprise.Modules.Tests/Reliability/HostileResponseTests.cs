@@ -60,7 +60,8 @@ public sealed class HostileResponseTests
         Assert.True(paths.Length >= (module ? 30 : 20), $"{paths.Length} fields found");
 
         string body = valid;
-        using var client = new RedisEnterpriseModulesClient(new HttpClient(new StubHandler(_ => body)), FaultTests.Options(new Uri("http://cluster.test"), TimeProvider.System));
+        using var http = new HttpClient(new StubHandler(_ => body));
+        using var client = new RedisEnterpriseModulesClient(http, FaultTests.Options(new Uri("http://cluster.test"), TimeProvider.System));
         int read = 0, refused = 0;
         foreach (string path in paths)
         {
