@@ -247,9 +247,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
             ModuleInfo accepted = await CallAsync("StartUploadModule", Routes.ModulesV2, "POST", (api, ct) => api.Modules.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
             RequireActionUid(accepted.ActionUid, "POST", Routes.ModulesV2);
-            if (string.IsNullOrWhiteSpace(accepted.Uid))
+            if (!IsUsableUid(accepted.Uid))
             {
-                throw new RedisEnterpriseException($"POST {Routes.ModulesV2} failed: the answer has no module uid.", 200) { Method = "POST", Path = Routes.ModulesV2 };
+                throw new RedisEnterpriseException($"POST {Routes.ModulesV2} failed: the answer has no usable module uid.", 200) { Method = "POST", Path = Routes.ModulesV2 };
             }
 
             return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
@@ -293,9 +293,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
     private static string RequireActionUid(string? actionUid, string method, string path) =>
-        string.IsNullOrWhiteSpace(actionUid)
-            ? throw new RedisEnterpriseException($"{method} {path} failed: the answer has no action_uid to follow.", 200) { Method = method, Path = path }
-            : actionUid;
+        !IsUsableUid(actionUid)
+            ? throw new RedisEnterpriseException($"{method} {path} failed: the answer has no usable action_uid to follow.", 200) { Method = method, Path = path }
+            : actionUid!;
 
     private static void ValidateUploadStream(Stream content, string fileName)
     {
@@ -303,6 +303,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         if (!content.CanRead) throw new ArgumentException("The stream cannot be read.", nameof(content));
     }
+
+    /// <summary>Whether a uid the cluster sent can be followed: not empty, and not a dot segment that would leave its path.</summary>
+    private static bool IsUsableUid(string? uid) => !string.IsNullOrWhiteSpace(uid) && uid is not ("." or "..");
 
     /// <summary>Checks a module or action uid before any request: not empty, and a single path segment once escaped.</summary>
     internal static void ValidateUid(string uid, string parameterName)

@@ -203,7 +203,10 @@ public sealed class RedisEnterpriseModulesClientOptions
             : CertificateThumbprint is not null ? "pinned certificate"
             : TrustedCertificates.Count > 0 || TrustedCertificatesPath is not null ? "trusted roots"
             : "system validation";
-        return $"Endpoint={Endpoint}, Username={Username}, Password={(string.IsNullOrEmpty(Password) ? "(none)" : "***")}, TLS={tls}";
+        Uri? endpoint = Endpoint is { IsAbsoluteUri: true, UserInfo.Length: > 0 } withCredentials
+            ? new UriBuilder(withCredentials) { UserName = string.Empty, Password = string.Empty }.Uri // never print credentials put in the address
+            : Endpoint;
+        return $"Endpoint={endpoint}, Username={Username}, Password={(string.IsNullOrEmpty(Password) ? "(none)" : "***")}, TLS={tls}";
     }
 
     private static void AddIfNotPositive(List<string> problems, string name, TimeSpan value, bool allowInfinite)

@@ -16,7 +16,7 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
         if (Status != 0)
         {
             text.Append(" with ").Append(Status.ToString(CultureInfo.InvariantCulture));
-            if (!string.IsNullOrEmpty(ReasonPhrase)) text.Append(' ').Append(ReasonPhrase);
+            if (!string.IsNullOrEmpty(ReasonPhrase)) text.Append(' ').Append(Bounded(ReasonPhrase));
         }
 
         if (ErrorCode is not null) text.Append(" (").Append(ErrorCode).Append(')');
@@ -41,13 +41,17 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
                 if (code is not null || message is not null) return (code, message, null);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not JSON (an HTML page from a proxy, plain text): fall through to the excerpt.
+            // Not JSON (an HTML page from a proxy, plain text), or a key with an escaped lone surrogate: fall through to the excerpt.
         }
 
         return (null, null, Excerpt(body));
     }
+
+    /// <summary>The text as it is when short, else its excerpt: what the cluster says never makes a message unbounded.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    internal static string? Bounded(string? text) => text is null || text.Length <= MaxExcerptLength ? text : Excerpt(text);
 
     internal static string Excerpt(string body)
     {
@@ -61,11 +65,23 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
         if (!root.TryGetProperty(name, out JsonElement value)) return null;
         string? text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringOf(value),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             JsonValueKind.Object or JsonValueKind.Array => value.GetRawText(),
             _ => null,
         };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Length <= MaxExcerptLength ? text : Excerpt(text);
+        return string.IsNullOrWhiteSpace(text) ? null : Bounded(text);
+    }
+
+    private static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText()[1..^1]; // an escaped lone surrogate ("\ud800") has no UTF-16 form: keep the text as sent
+        }
     }
 }

@@ -54,18 +54,27 @@ internal static class ErrorMap
         if (response.IsSuccessStatusCode) return null;
         string? body = await ReadBoundedAsync(response.Content).ConfigureAwait(false);
         var (code, message, excerpt) = ErrorDetails.ParseBody(body);
-        return Map(Describe(response.RequestMessage, (int)response.StatusCode, response.ReasonPhrase, code, message, excerpt));
+        string[] secrets = SecretsOf(response.RequestMessage);
+        return Map(Describe(response.RequestMessage, (int)response.StatusCode, Redact(response.ReasonPhrase, secrets), Redact(code, secrets), Redact(message, secrets), Redact(excerpt, secrets)));
     }
 
     /// <summary>Refit's deserialization exception factory: a success answer whose body is not the JSON the endpoint promises.</summary>
     internal static ValueTask<Exception?> FromUnreadableBody(HttpResponseMessage response, Exception exception)
     {
-        ErrorDetails details = Describe(response.RequestMessage, (int)response.StatusCode, response.ReasonPhrase, null, null, null);
-        string reason = exception.Message;
+        if (exception is HttpRequestException or IOException)
+        {
+            // The body broke off (a reset, a close before Content-Length, bad chunk framing): no whole answer came back.
+            return ValueTask.FromResult<Exception?>(Connection(response.RequestMessage?.Method.Method ?? "?", PathOf(response.RequestMessage), exception));
+        }
+
+        string[] secrets = SecretsOf(response.RequestMessage);
+        ErrorDetails details = Describe(response.RequestMessage, (int)response.StatusCode, Redact(response.ReasonPhrase, secrets), null, null, null);
+        string reason = Redact(exception.Message, secrets)!;
+        Exception inner = reason == exception.Message ? exception : new System.Text.Json.JsonException(reason); // the original quotes a credential
         var error = new RedisEnterpriseException(
             details,
             $"The answer's body is not the JSON this endpoint promises: {ErrorDetails.Excerpt(reason)}",
-            exception);
+            inner);
         return ValueTask.FromResult<Exception?>(error);
     }
 
@@ -85,6 +94,8 @@ internal static class ErrorMap
             TimeoutException => $"No answer in time ({exception.Message}).",
             Polly.Timeout.TimeoutRejectedException => "No answer within AttemptTimeout, after every retry.",
             OperationCanceledException => "The request timed out.",
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError } => "The cluster could not be reached.",
+            HttpRequestException or IOException => "The connection broke before a whole answer arrived.",
             _ => "The cluster could not be reached.",
         };
         string detail = Innermost(exception).Message;
@@ -105,6 +116,37 @@ internal static class ErrorMap
     {
         int slash = path.LastIndexOf('/');
         return Uri.UnescapeDataString(slash < 0 ? path : path[(slash + 1)..]);
+    }
+
+    /// <summary>
+    /// The credentials a request carried: its Basic token and the password inside it (when 4 characters or more: a shorter
+    /// one cannot be told from ordinary text), also as a JSON string spells it. An answer that echoes them (a proxy quoting
+    /// the request's headers, say) must not put them in an exception.
+    /// </summary>
+    private static string[] SecretsOf(HttpRequestMessage? request)
+    {
+        if (request?.Headers.Authorization is not { Parameter: { Length: > 0 } token }) return [];
+        string? password = null;
+        try
+        {
+            string pair = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            password = pair[(pair.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        }
+        catch (FormatException)
+        {
+            // Not a Basic token: only the token itself is secret.
+        }
+
+        if (password is null || password.Length < 4) return [token];
+        string inJson = password.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return [token, password, inJson];
+    }
+
+    private static string? Redact(string? text, string[] secrets)
+    {
+        if (text is null) return null;
+        foreach (string secret in secrets) text = text.Replace(secret, "***", StringComparison.Ordinal);
+        return text;
     }
 
     private static bool IsTlsFailure(Exception exception)

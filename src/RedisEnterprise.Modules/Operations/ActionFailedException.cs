@@ -6,25 +6,25 @@ public class ActionFailedException : RedisEnterpriseException
     /// <summary>Creates the exception for an action's final status.</summary>
     /// <param name="action">The action's last status.</param>
     public ActionFailedException(ActionInfo action)
-        : base(Describe(action), 0, action?.ErrorCode, action?.ErrorMessage)
+        : base(Describe(action), 0, ErrorDetails.Bounded(action?.ErrorCode), ErrorDetails.Bounded(action?.ErrorMessage))
     {
         Action = action!;
     }
 
-    /// <summary>The action's last status, with its error code and message.</summary>
+    /// <summary>The action's last status, with its error code and message in full (the exception's own text keeps an excerpt of long ones).</summary>
     public ActionInfo Action { get; }
 
     private static string Describe(ActionInfo action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        string detail = (action.ErrorCode, action.ErrorMessage) switch
+        string detail = (ErrorDetails.Bounded(action.ErrorCode), ErrorDetails.Bounded(action.ErrorMessage)) switch
         {
             (null, null) => "The cluster gave no reason.",
             ({ } code, null) => $"Error: {code}.",
             (null, { } message) => $"Error: {message}",
             ({ } code, { } message) => $"Error: {code}: {message}",
         };
-        return $"Action {action.ActionUid}{(action.Name is null ? string.Empty : $" ({action.Name})")} ended {action.RawStatus}. {detail}";
+        return $"Action {ErrorDetails.Bounded(action.ActionUid)}{(action.Name is null ? string.Empty : $" ({ErrorDetails.Bounded(action.Name)})")} ended {ErrorDetails.Bounded(action.RawStatus)}. {detail}";
     }
 }
 

@@ -54,15 +54,20 @@ internal sealed class LenientInt64Converter : JsonConverter<long?>
     /// <inheritdoc />
     public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long exact)) return exact;
+        if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString()?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exact)) return exact;
+
         double? value = LenientJson.ReadNumber(ref reader);
         if (value is null) return null;
         double number = value.Value;
-        if (number != Math.Floor(number) || number > long.MaxValue || number < long.MinValue)
+
+        // ±2^63 and past it are out of range (a cast would silently clamp); an exact long was read above.
+        if (number != Math.Floor(number) || number >= 9_223_372_036_854_775_808d || number <= -9_223_372_036_854_775_808d)
         {
             throw new JsonException($"Expected an integer but found {number.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long exact) ? exact : (long)number;
+        return (long)number;
     }
 
     /// <inheritdoc />

@@ -1,0 +1,200 @@
+using Microsoft.Extensions.Logging;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
+using RedisEnterprise.Modules.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace RedisEnterprise.Modules.Tests.Reliability;
+
+/// <summary>
+/// Transport faults, one per test: each call ends with the documented exception (a <see cref="RedisEnterpriseConnectionException"/>
+/// when no whole answer came back), within the configured timeout on the client's clock, the broken connection is
+/// gone, and the same client instance serves the next call on a fresh one.
+/// </summary>
+public sealed class FaultTests
+{
+    /// <summary>How long a test waits for something that should happen at once; never a timing assertion.</summary>
+    internal static readonly TimeSpan Generous = TimeSpan.FromSeconds(20);
+
+    internal static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Faults on a read (GET), scripted on the first connection of a raw server; later connections are healthy.</summary>
+    public static readonly TheoryData<string> ReadFaults = new(FaultScripts.ReadFaults.Keys);
+
+    public static readonly TheoryData<string> UploadFaults = new(FaultScripts.UploadFaults.Keys);
+
+    [Theory]
+    [MemberData(nameof(ReadFaults))]
+    public async Task A_read_fault_ends_in_a_connection_error_and_the_client_keeps_working(string fault)
+    {
+        FaultScript script = FaultScripts.ReadFaults[fault]();
+        var time = new FakeTimeProvider();
+        bool healed = false; // every connection fails until the test heals the server (the HTTP stack may retry once on its own)
+        using var server = RawServer.Start(c => Volatile.Read(ref healed) ? c.ServeAsync(RawResponse.Healthy) : script.Run(c));
+        var client = new RedisEnterpriseModulesClient(Options(server.Endpoint, time));
+
+        Task<ModuleInfo> call = client.GetModuleAsync("m1");
+        if (script.NeedsTimeout)
+        {
+            await script.Reached.WaitAsync(Generous);
+            Assert.False(call.IsCompleted, "the call waits for the answer until its timeout");
+            time.Advance(RequestTimeout);
+            script.Release();
+        }
+
+        var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => call.WaitAsync(Generous));
+        Assert.Equal(0, error.Status);
+        Assert.Equal("GET", error.Method);
+        Assert.Equal("/v1/modules/m1", error.Path);
+        Assert.Contains("GET /v1/modules/m1", error.Message, StringComparison.Ordinal);
+        if (script.NeedsTimeout)
+        {
+            Assert.IsType<TimeoutException>(error.InnerException);
+        }
+        else
+        {
+            Assert.IsNotType<TimeoutException>(error.InnerException);
+            Assert.Contains(script.Says is { } says ? [says] : FaultScript.EitherTransportMessage, m => error.Message.Contains(m, StringComparison.Ordinal));
+        }
+
+        IReadOnlyList<RawConnection> broken = server.Connections;
+        await Task.WhenAll(broken.Select(c => c.Closed)).WaitAsync(Generous); // nothing of the broken connections stays open
+        Volatile.Write(ref healed, true);
+        ModuleInfo next = await client.GetModuleAsync("m1").WaitAsync(Generous);
+        Assert.Equal("m1", next.Uid);
+        Assert.Equal(broken.Count + 1, server.Connections.Count); // on a fresh connection
+
+        client.Dispose();
+        await Task.WhenAll(server.Connections.Select(c => c.Closed)).WaitAsync(Generous);
+    }
+
+    [Theory]
+    [MemberData(nameof(UploadFaults))]
+    public async Task An_upload_fault_ends_in_a_connection_error_and_the_client_keeps_working(string fault)
+    {
+        FaultScript script = FaultScripts.UploadFaults[fault]();
+        var time = new FakeTimeProvider();
+        bool healed = false; // every connection fails until the test heals the server (the HTTP stack may retry once on its own)
+        using var server = RawServer.Start(c => Volatile.Read(ref healed) ? c.ServeAsync(RawResponse.Healthy) : script.Run(c));
+        var options = Options(server.Endpoint, time);
+        options.UploadTimeout = RequestTimeout;
+        var client = new RedisEnterpriseModulesClient(options);
+        byte[] module = new byte[2 * 1024 * 1024];
+
+        Task<ModuleOperation> upload = client.StartUploadModuleAsync(new MemoryStream(module), "m.zip", new UploadModuleOptions { Validate = false });
+        if (script.NeedsTimeout)
+        {
+            await script.Reached.WaitAsync(Generous);
+            Assert.False(upload.IsCompleted);
+            time.Advance(RequestTimeout);
+            script.Release();
+        }
+
+        var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => upload.WaitAsync(Generous));
+        Assert.Equal("POST", error.Method);
+        Assert.Equal("/v2/modules", error.Path);
+        if (script.NeedsTimeout) Assert.IsType<TimeoutException>(error.InnerException);
+
+        IReadOnlyList<RawConnection> broken = server.Connections;
+        await Task.WhenAll(broken.Select(c => c.Closed)).WaitAsync(Generous);
+        Volatile.Write(ref healed, true);
+        ModuleOperation next = await client.StartUploadModuleAsync(new MemoryStream(module), "m.zip", new UploadModuleOptions { Validate = false }).WaitAsync(Generous);
+        Assert.Equal("a1", next.ActionUid);
+        RawRequest accepted = Assert.Single(server.Connections[^1].Requests);
+        Assert.Equal(module.Length, accepted.Body.Length - MultipartFraming(accepted)); // the whole file, once
+
+        client.Dispose();
+        await Task.WhenAll(server.Connections.Select(c => c.Closed)).WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_connection_error_and_the_same_client_works_once_the_cluster_is_up()
+    {
+        int port = FreePort();
+        var client = new RedisEnterpriseModulesClient(Options(new Uri($"http://127.0.0.1:{port}"), new FakeTimeProvider()));
+
+        var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => client.ListModulesAsync().WaitAsync(Generous));
+        Assert.Equal(0, error.Status);
+        Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
+
+        using var server = RawServer.Answering(RawResponse.Healthy, port); // the cluster comes up on that port
+        Assert.Equal(2, (await client.ListModulesAsync().WaitAsync(Generous)).Count);
+        client.Dispose();
+        await Task.WhenAll(server.Connections.Select(c => c.Closed)).WaitAsync(Generous);
+    }
+
+    [Theory]
+    [InlineData(FaultType.EMPTY_RESPONSE)]
+    [InlineData(FaultType.MALFORMED_RESPONSE_CHUNK)]
+    public async Task WireMock_faults_end_in_a_clear_error_and_the_client_keeps_working(FaultType fault)
+    {
+        using var cluster = MockCluster.Start();
+        cluster.Server.Given(Request.Create().WithPath("/v1/modules/m1").UsingGet()).InScenario("fault")
+            .WillSetStateTo("healed")
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"uid":"m1","module_name":"a module with a long enough body to be cut"}""").WithFault(fault));
+        cluster.Server.Given(Request.Create().WithPath("/v1/modules/m1").UsingGet()).InScenario("fault").WhenStateIs("healed")
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"uid":"m1"}"""));
+        using var client = cluster.CreateClient(o => o.RequestTimeout = RequestTimeout);
+
+        // WireMock's faults are answers (200 with an empty or garbled body), not broken connections.
+        var error = await Assert.ThrowsAsync<RedisEnterpriseException>(() => client.GetModuleAsync("m1").WaitAsync(Generous));
+        Assert.Equal(200, error.Status);
+        Assert.Contains("not the JSON this endpoint promises", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GET /v1/modules/m1", error.Message, StringComparison.Ordinal);
+        Assert.Equal("m1", (await client.GetModuleAsync("m1").WaitAsync(Generous)).Uid);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_body_stalls_is_a_cancellation_not_an_error()
+    {
+        FaultScript script = FaultScripts.ReadFaults["stalls half-way through the body"]();
+        using var server = RawServer.Start(script.Run);
+        using var client = new RedisEnterpriseModulesClient(Options(server.Endpoint, new FakeTimeProvider()));
+        using var cts = new CancellationTokenSource();
+
+        Task<ModuleInfo> call = client.GetModuleAsync("m1", cts.Token);
+        await script.Reached.WaitAsync(Generous);
+        await cts.CancelAsync();
+        script.Release();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Generous));
+        await server.Connections[0].Closed.WaitAsync(Generous);
+    }
+
+    internal static RedisEnterpriseModulesClientOptions Options(Uri endpoint, TimeProvider time) => new()
+    {
+        Endpoint = endpoint,
+        Username = MockCluster.Username,
+        Password = MockCluster.Password,
+        AllowInsecureHttp = true,
+        RequestTimeout = RequestTimeout,
+        TimeProvider = time,
+        // Each fault is scripted for one request: what that request's failure becomes is the subject here.
+        // The retries that a GET gets by default are tested in Http/ResilienceTests.
+        MaxRetries = 0,
+        AttemptTimeout = Timeout.InfiniteTimeSpan,
+        LoggerFactory = Logging,
+    };
+
+    /// <summary>Where the clients of these scenarios log, while the secrets test gathers everything they write.</summary>
+    internal static ILoggerFactory? Logging { get; set; }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static int MultipartFraming(RawRequest request)
+    {
+        string body = System.Text.Encoding.Latin1.GetString(request.Body);
+        int dataStart = body.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        int dataEnd = body.LastIndexOf("\r\n--", StringComparison.Ordinal);
+        return body.Length - (dataEnd - dataStart);
+    }
+}
