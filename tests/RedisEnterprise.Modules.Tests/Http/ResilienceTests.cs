@@ -12,20 +12,11 @@ public sealed class ResilienceTests : IDisposable
     public void Dispose() => _cluster.Dispose();
 
     /// <summary>GET /v1/modules answers these, one per request, the last one for good.</summary>
-    private void ListAnswers(params IResponseBuilder[] answers)
-    {
-        for (int i = 0; i < answers.Length; i++)
-        {
-            var request = _cluster.Server.Given(Request.Create().WithPath("/v1/modules").UsingGet()).InScenario("list");
-            if (i > 0) request = request.WhenStateIs($"s{i}");
-            if (i < answers.Length - 1) request = request.WillSetStateTo($"s{i + 1}");
-            request.RespondWith(answers[i]);
-        }
-    }
+    private void ListAnswers(params IResponseBuilder[] answers) => _cluster.AnswerInTurn("/v1/modules", answers);
 
-    private static IResponseBuilder Status(int status) => Response.Create().WithStatusCode(status);
+    private static IResponseBuilder Status(int status) => MockCluster.Answer(status);
 
-    private static IResponseBuilder Ok => Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("[]");
+    private static IResponseBuilder Ok => MockCluster.Answer(200, "[]");
 
     [Theory]
     [InlineData(503)]

@@ -55,6 +55,23 @@ internal sealed class MockCluster : IDisposable
         Server.Given(Request.Create().WithPath(path).UsingMethod(method)).RespondWith(response);
     }
 
+    /// <summary>A GET on <paramref name="path"/> answers these in turn, one per request, the last one for good (a WireMock scenario).</summary>
+    internal void AnswerInTurn(string path, params IResponseBuilder[] answers)
+    {
+        string scenario = "turns " + path;
+        for (int i = 0; i < answers.Length; i++)
+        {
+            var request = Server.Given(Request.Create().WithPath(path).UsingGet()).InScenario(scenario);
+            if (i > 0) request = request.WhenStateIs($"turn{i}");
+            if (i < answers.Length - 1) request = request.WillSetStateTo($"turn{i + 1}");
+            request.RespondWith(answers[i]);
+        }
+    }
+
+    internal static IResponseBuilder Answer(int status, string? json = null) => json is null
+        ? Response.Create().WithStatusCode(status)
+        : Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(json);
+
     internal IReadOnlyList<ILogEntry> Received => Server.LogEntries.ToList();
 
     internal ILogEntry Single(string method, string pathPrefix) =>

@@ -26,18 +26,8 @@ public sealed class PollingTests : IDisposable
         $$"""{"action_uid":"{{ActionUid}}","name":"module_upload","status":"{{status}}","progress":{{progress}}{{extra}}}""";
 
     /// <summary>The action answers with these bodies, one per poll, the last one for good.</summary>
-    private void ActionSequence(params (int Status, string? Body)[] answers)
-    {
-        for (int i = 0; i < answers.Length; i++)
-        {
-            IResponseBuilder response = Response.Create().WithStatusCode(answers[i].Status);
-            if (answers[i].Body is { } body) response = response.WithHeader("Content-Type", "application/json").WithBody(body);
-            var request = _cluster.Server.Given(Request.Create().WithPath($"/v1/actions/{ActionUid}").UsingGet()).InScenario("action");
-            if (i > 0) request = request.WhenStateIs($"poll{i}");
-            if (i < answers.Length - 1) request = request.WillSetStateTo($"poll{i + 1}");
-            request.RespondWith(response);
-        }
-    }
+    private void ActionSequence(params (int Status, string? Body)[] answers) =>
+        _cluster.AnswerInTurn($"/v1/actions/{ActionUid}", [.. answers.Select(a => MockCluster.Answer(a.Status, a.Body))]);
 
     private void UploadAccepted(int status = 200)
     {
