@@ -82,13 +82,13 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
     /// <inheritdoc />
     public virtual Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Routes.ModulesV1, "GET", (api, ct) => api.Modules.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
+        CallAsync(Routes.ModulesV1, "GET", (api, ct) => api.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         ValidateUid(uid, nameof(uid));
-        return CallAsync(PathFor(Routes.ModuleV1, uid), "GET", (api, ct) => api.Modules.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken);
+        return CallAsync(PathFor(Routes.ModuleV1, uid), "GET", (api, ct) => api.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -166,7 +166,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default)
     {
         ValidateUid(actionUid, nameof(actionUid));
-        return CallAsync(PathFor(Routes.ActionV1, actionUid), "GET", (api, ct) => api.Actions.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken);
+        return CallAsync(PathFor(Routes.ActionV1, actionUid), "GET", (api, ct) => api.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken);
     }
 
     /// <inheritdoc />
