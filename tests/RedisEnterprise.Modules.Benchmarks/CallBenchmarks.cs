@@ -27,7 +27,7 @@ public abstract class CallBenchmarkBase
     }
 
     [GlobalCleanup]
-    public void StopCluster()
+    public virtual void Cleanup()
     {
         Sdk.Dispose();
         Baseline.Dispose();
@@ -41,6 +41,7 @@ public abstract class CallBenchmarkBase
 }
 
 /// <summary><c>GET /v1/modules</c> answering 16 and 500 modules.</summary>
+[CallsJob]
 public class ListModulesBenchmarks : CallBenchmarkBase
 {
     [Params(16, 500)]
@@ -63,6 +64,7 @@ public class ListModulesBenchmarks : CallBenchmarkBase
 }
 
 /// <summary><c>GET /v1/modules/{uid}</c>.</summary>
+[CallsJob]
 public class GetModuleBenchmarks : CallBenchmarkBase
 {
     [GlobalSetup]
@@ -81,6 +83,7 @@ public class GetModuleBenchmarks : CallBenchmarkBase
 }
 
 /// <summary>One poll of an action: <c>GET /v1/actions/{action_uid}</c>.</summary>
+[CallsJob]
 public class PollActionBenchmarks : CallBenchmarkBase
 {
     [GlobalSetup]

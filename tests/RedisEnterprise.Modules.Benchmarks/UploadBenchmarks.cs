@@ -7,6 +7,7 @@ namespace RedisEnterprise.Modules.Benchmarks;
 /// Streaming a generated file as the multipart <c>module</c> part of <c>POST /v2/modules</c> to a loopback sink that
 /// discards it: the SDK (no package validation) against <see cref="MultipartFormDataContent"/> + <see cref="StreamContent"/>.
 /// </summary>
+[ShortRunJob]
 public class UploadBenchmarks : CallBenchmarkBase
 {
     private static readonly UploadModuleOptions NoValidation = new() { Validate = false };
@@ -36,10 +37,9 @@ public class UploadBenchmarks : CallBenchmarkBase
         Check(baselineBody > Size.Bytes && baselineBody < Size.Bytes + 1024, "the baseline's body carries the file");
     }
 
-    [GlobalCleanup]
-    public void DeleteFile()
+    public override void Cleanup()
     {
-        StopCluster();
+        base.Cleanup();
         _folder.Delete(recursive: true);
     }
 

@@ -10,6 +10,7 @@ namespace RedisEnterprise.Modules.Benchmarks;
 /// bytes as a file. Stored is the like-for-like case (the same bytes read and hashed); Deflated adds the inflation a
 /// compressed entry needs, which <c>sha256sum</c> of the plain file does not do.
 /// </summary>
+[ShortRunJob]
 public class ValidationBenchmarks
 {
     private DirectoryInfo _folder = null!;
