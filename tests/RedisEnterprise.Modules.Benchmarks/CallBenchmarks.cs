@@ -59,6 +59,10 @@ public class ListModulesBenchmarks : CallBenchmarkBase
     [Benchmark(Baseline = true)]
     public Task<List<ModuleDto>> HttpClient() => Baseline.ListModulesAsync();
 
+    /// <summary>The baseline's code reading into the SDK's <see cref="ModuleInfo"/>: the model's share of the difference.</summary>
+    [Benchmark]
+    public Task<IReadOnlyList<ModuleInfo>> HttpClientSdkModel() => Baseline.ListSdkModelsAsync();
+
     [Benchmark]
     public Task<IReadOnlyList<ModuleInfo>> SDK() => Sdk.ListModulesAsync();
 }
@@ -99,4 +103,20 @@ public class PollActionBenchmarks : CallBenchmarkBase
 
     [Benchmark]
     public Task<ActionInfo> SDK() => Sdk.GetActionAsync(Payloads.ActionUid);
+}
+
+/// <summary>
+/// Deserializing a 500-module list from memory, no HTTP: the SDK's tolerant model (init-only records, lenient converters,
+/// unknown keys kept) against the plain DTO of the baseline.
+/// </summary>
+[CallsJob]
+public class ModelBenchmarks
+{
+    private readonly byte[] _list = Payloads.List(500);
+
+    [Benchmark(Baseline = true)]
+    public List<ModuleDto>? PlainDto() => System.Text.Json.JsonSerializer.Deserialize(_list, Baseline.BaselineJsonContext.Default.ListModuleDto);
+
+    [Benchmark]
+    public IReadOnlyList<ModuleInfo>? SdkModel() => System.Text.Json.JsonSerializer.Deserialize(_list, Serialization.ModulesJsonContext.Default.IReadOnlyListModuleInfo);
 }

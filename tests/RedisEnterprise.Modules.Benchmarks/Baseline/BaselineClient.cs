@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RedisEnterprise.Modules.Serialization;
 
 namespace RedisEnterprise.Modules.Benchmarks.Baseline;
 
@@ -29,6 +30,11 @@ public sealed class BaselineClient : IDisposable
         await _http.GetFromJsonAsync("/v1/modules", BaselineJsonContext.Default.ListModuleDto, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty answer");
 
+    /// <summary>The same request, read into the SDK's own model: separates what the model costs from what the SDK's pipeline costs.</summary>
+    public async Task<IReadOnlyList<ModuleInfo>> ListSdkModelsAsync(CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync("/v1/modules", ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
+
     public async Task<ModuleDto> GetModuleAsync(string uid, CancellationToken cancellationToken = default) =>
         await _http.GetFromJsonAsync("/v1/modules/" + Uri.EscapeDataString(uid), BaselineJsonContext.Default.ModuleDto, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty answer");
@@ -37,15 +43,20 @@ public sealed class BaselineClient : IDisposable
         await _http.GetFromJsonAsync("/v1/actions/" + Uri.EscapeDataString(actionUid), BaselineJsonContext.Default.ActionDto, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty answer");
 
-    /// <summary>The textbook streaming upload: <see cref="MultipartFormDataContent"/> around a <see cref="StreamContent"/> of the file.</summary>
-    public async Task<ModuleDto> UploadModuleAsync(string path, string route, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The textbook streaming upload: <see cref="MultipartFormDataContent"/> around a <see cref="StreamContent"/> of the file;
+    /// with <paramref name="expectContinue"/>, sent with <c>Expect: 100-continue</c> as the SDK (and curl) do.
+    /// </summary>
+    public async Task<ModuleDto> UploadModuleAsync(string path, string route, bool expectContinue = false, CancellationToken cancellationToken = default)
     {
         await using FileStream file = File.OpenRead(path);
         using var content = new MultipartFormDataContent();
         var part = new StreamContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         content.Add(part, "module", Path.GetFileName(path));
-        using HttpResponseMessage response = await _http.PostAsync(route, content, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = content };
+        if (expectContinue) request.Headers.ExpectContinue = true;
+        using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.ModuleDto, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("empty answer");
