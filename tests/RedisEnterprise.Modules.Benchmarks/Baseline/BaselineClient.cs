@@ -15,9 +15,9 @@ public sealed class BaselineClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public BaselineClient(Uri endpoint, string username, string password)
+    public BaselineClient(Uri endpoint, string username, string password, HttpMessageHandler? handler = null)
     {
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }, disposeHandler: handler is null)
         {
             BaseAddress = endpoint,
             Timeout = Timeout.InfiniteTimeSpan,
