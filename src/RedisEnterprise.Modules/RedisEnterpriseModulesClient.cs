@@ -83,13 +83,13 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
     /// <inheritdoc />
     public virtual Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
-        CallAsync("ListModules", Routes.ModulesV1, "GET", (api, ct) => api.Modules.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
+        CallAsync("ListModules", Routes.ModulesV1, "GET", (api, ct) => api.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         ValidateUid(uid, nameof(uid));
-        return CallAsync("GetModule", PathFor(Routes.ModuleV1, uid), "GET", (api, ct) => api.Modules.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid);
+        return CallAsync("GetModule", PathFor(Routes.ModuleV1, uid), "GET", (api, ct) => api.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid);
     }
 
     /// <inheritdoc />
@@ -174,7 +174,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default)
     {
         ValidateUid(actionUid, nameof(actionUid));
-        return CallAsync("GetAction", PathFor(Routes.ActionV1, actionUid), "GET", (api, ct) => api.Actions.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken, actionUid: actionUid);
+        return CallAsync("GetAction", PathFor(Routes.ActionV1, actionUid), "GET", (api, ct) => api.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken, actionUid: actionUid);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization.Metadata;
 using Refit;
 using RedisEnterprise.Modules.Api;
 using RedisEnterprise.Modules.Serialization;
@@ -7,10 +10,13 @@ namespace RedisEnterprise.Modules.Http;
 /// <summary>The generated Refit clients for one cluster, wired to the SDK's JSON context, credentials and error map.</summary>
 internal sealed class ClusterApi
 {
-    private ClusterApi(IModulesApi modules, IActionsApi actions)
+    private readonly IClusterReads _reads;
+
+    private ClusterApi(IModulesApi modules, IActionsApi actions, IClusterReads reads)
     {
         Modules = modules;
         Actions = actions;
+        _reads = reads;
     }
 
     internal IModulesApi Modules { get; }
@@ -20,8 +26,23 @@ internal sealed class ClusterApi
     internal static ClusterApi Create(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
     {
         RefitSettings settings = CreateSettings(options);
-        return new ClusterApi(RestService.ForGenerated<IModulesApi>(httpClient, settings), RestService.ForGenerated<IActionsApi>(httpClient, settings));
+        return new ClusterApi(
+            RestService.ForGenerated<IModulesApi>(httpClient, settings),
+            RestService.ForGenerated<IActionsApi>(httpClient, settings),
+            RestService.ForGenerated<IClusterReads>(httpClient, settings));
     }
+
+    /// <summary><c>GET /v1/modules</c>, its body deserialized as it streams in.</summary>
+    internal Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken) =>
+        ReadAsync(_reads.ListModulesAsync(cancellationToken), ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken);
+
+    /// <summary><c>GET /v1/modules/{uid}</c>, its body deserialized as it streams in.</summary>
+    internal Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken) =>
+        ReadAsync(_reads.GetModuleAsync(uid, cancellationToken), ModulesJsonContext.Default.ModuleInfo, cancellationToken);
+
+    /// <summary><c>GET /v1/actions/{actionUid}</c>, its body deserialized as it streams in.</summary>
+    internal Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken) =>
+        ReadAsync(_reads.GetActionAsync(actionUid, cancellationToken), ModulesJsonContext.Default.ActionInfo, cancellationToken);
 
     /// <summary>
     /// Refit settings for the module endpoints: source-generated JSON only, Basic credentials on every request,
@@ -38,4 +59,40 @@ internal sealed class ClusterApi
         settings.MaxExceptionContentLength = ErrorMap.MaxErrorBodyChars;
         return settings;
     }
+
+    /// <summary>
+    /// What Refit does with an answer, less its copy of the whole body into memory before deserializing (a second copy of
+    /// a long module list): the same error map, the same "not the JSON this endpoint promises", a null for an empty body.
+    /// </summary>
+    private static async Task<T> ReadAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await sending.ConfigureAwait(false);
+        if (await ErrorMap.FromResponseAsync(response).ConfigureAwait(false) is { } error) throw error;
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0) return default!;
+        try
+        {
+            return (await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw (await ErrorMap.FromUnreadableBody(response, e).ConfigureAwait(false))!;
+        }
+    }
+}
+
+/// <summary>
+/// The reads the client deserializes itself (see <see cref="ClusterApi"/>): Refit builds, authorizes and sends them and maps
+/// transport failures; the answer comes back unread. Same routes and headers as <see cref="IModulesApi"/> and <see cref="IActionsApi"/>.
+/// </summary>
+[Headers("Accept: application/json", "Authorization: Basic")]
+internal interface IClusterReads
+{
+    [Get(Routes.ModulesV1)]
+    Task<HttpResponseMessage> ListModulesAsync(CancellationToken cancellationToken);
+
+    [Get(Routes.ModuleV1)]
+    Task<HttpResponseMessage> GetModuleAsync(string uid, CancellationToken cancellationToken);
+
+    [Get(Routes.ActionV1)]
+    Task<HttpResponseMessage> GetActionAsync(string actionUid, CancellationToken cancellationToken);
 }

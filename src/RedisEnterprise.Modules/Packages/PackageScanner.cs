@@ -22,7 +22,7 @@ internal sealed class PackageScan
 /// </summary>
 internal static class PackageScanner
 {
-    private const int CopyBufferSize = 81920;
+    internal const int CopyBufferSize = 81920;
     private const string DependencyFolder = "deps/";
 
     internal static async Task<PackageScan> ScanAsync(Stream stream, PackageLimits limits, bool hashModule, CancellationToken cancellationToken)

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RedisEnterprise.Modules.Benchmarks.Infrastructure;
+
+/// <summary>The answers the loopback cluster serves: the documented samples the unit tests replay, and longer lists made from them.</summary>
+internal static class Payloads
+{
+    internal const string ModuleUid = "98f255d5d33704c8e4e97897fd92e32d";
+    internal const string ActionUid = "dfc0152c-8449-4b1c-9184-480ea7cb526c";
+
+    internal static byte[] Module { get; } = Read("module.json");
+
+    internal static byte[] Action { get; } = Read("action.json");
+
+    internal static byte[] UploadAccepted { get; } = """{"uid":"98f255d5d33704c8e4e97897fd92e32d","action_uid":"dfc0152c-8449-4b1c-9184-480ea7cb526c","module_name":"bench","semantic_version":"1.0.0","version":10000}"""u8.ToArray();
+
+    /// <summary>A <c>GET /v1/modules</c> answer of <paramref name="count"/> modules: the 16 of the sample, repeated with fresh uids.</summary>
+    internal static byte[] List(int count)
+    {
+        JsonArray sample = JsonNode.Parse(Read("modules-list-16.json"))!.AsArray();
+        var list = new JsonArray();
+        for (int i = 0; i < count; i++)
+        {
+            JsonNode module = sample[i % sample.Count]!.DeepClone();
+            module["uid"] = i.ToString("x32", CultureInfo.InvariantCulture);
+            list.Add(module);
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(list, PayloadJsonContext.Default.JsonArray);
+    }
+
+    private static byte[] Read(string name)
+    {
+        using Stream resource = typeof(Payloads).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"missing resource {name}");
+        using var copy = new MemoryStream();
+        resource.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonArray))]
+internal sealed partial class PayloadJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

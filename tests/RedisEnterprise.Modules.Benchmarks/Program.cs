@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using RedisEnterprise.Modules.Benchmarks.Infrastructure;
+
+// Every benchmark:    dotnet run -c Release --project tests/RedisEnterprise.Modules.Benchmarks -- --filter '*'
+// With 1 GiB files:   add --large (uploads and validation of 1 GiB; a few minutes and ~3 GiB of temporary disk)
+// Anything else is BenchmarkDotNet's own command line (--list flat, --filter '*Upload*', ...).
+if (args.Contains("--large"))
+{
+    Environment.SetEnvironmentVariable(FileSize.LargeVariable, "1"); // read by the sizes' sources, here and in the child processes
+    args = [.. args.Where(a => a != "--large")];
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchmarkConfig.Create());
