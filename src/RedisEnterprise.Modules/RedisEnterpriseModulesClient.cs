@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RedisEnterprise.Modules.Api;
 using RedisEnterprise.Modules.Diagnostics;
 using RedisEnterprise.Modules.Http;
@@ -324,13 +325,23 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
     /// <summary>
-    /// Runs one request with a timeout of its own; a timeout (as opposed to the caller's cancellation) becomes a
+    /// Runs one request in its span, with a timeout of its own; a timeout (as opposed to the caller's cancellation) becomes a
     /// <see cref="RedisEnterpriseConnectionException"/>, and an empty body where one is promised a <see cref="RedisEnterpriseException"/>.
     /// </summary>
-    private Task<T> CallAsync<T>(string operation, string path, string method, Func<ClusterApi, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null) =>
-        RedisEnterpriseModulesTelemetry.TraceAsync(operation, moduleUid, actionUid, async activity =>
+    /// <remarks>One async method, not a span wrapper around a timeout wrapper: every layer that waits on the network is a state machine kept alive per call.</remarks>
+    private async Task<T> CallAsync<T>(string operation, string path, string method, Func<ClusterApi, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null)
+    {
+        using Activity? activity = RedisEnterpriseModulesTelemetry.Start(operation, moduleUid, actionUid);
+        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using CancellationTokenSource? timer = timeout is { } limit && limit != Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource(limit, _options.TimeProvider)
+            : null;
+        using CancellationTokenRegistration onTimeout = timer?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
+        try
         {
-            T result = await CallWithTimeoutAsync(path, method, call, timeout, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            T result = await call(_api, linked.Token).ConfigureAwait(false)
+                ?? throw new RedisEnterpriseException($"{method} {path} failed: the answer had no body, but this endpoint promises one.", 200) { Method = method, Path = path };
             switch (result)
             {
                 case ModuleInfo module: RedisEnterpriseModulesTelemetry.TagModule(activity, module); break;
@@ -339,24 +350,17 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             }
 
             return result;
-        });
-
-    private async Task<T> CallWithTimeoutAsync<T>(string path, string method, Func<ClusterApi, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using CancellationTokenSource? timer = timeout is { } limit && limit != Timeout.InfiniteTimeSpan
-            ? new CancellationTokenSource(limit, _options.TimeProvider)
-            : null;
-        using CancellationTokenRegistration onTimeout = timer?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
-        try
-        {
-            T result = await call(_api, linked.Token).ConfigureAwait(false);
-            return result ?? throw new RedisEnterpriseException($"{method} {path} failed: the answer had no body, but this endpoint promises one.", 200) { Method = method, Path = path };
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timer is { IsCancellationRequested: true })
         {
-            throw ErrorMap.Connection(method, path, new TimeoutException($"the request took longer than {timeout}", e));
+            Exception timedOut = ErrorMap.Connection(method, path, new TimeoutException($"the request took longer than {timeout}", e));
+            if (activity is not null) RedisEnterpriseModulesTelemetry.Fail(activity, timedOut);
+            throw timedOut;
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            RedisEnterpriseModulesTelemetry.Fail(activity, e);
+            throw;
         }
     }
 }

@@ -25,26 +25,38 @@ public static class RedisEnterpriseModulesTelemetry
     /// <summary>Runs one SDK call inside its span; a failure marks the span as an error with the exception's type.</summary>
     internal static async Task<T> TraceAsync<T>(string operation, string? moduleUid, string? actionUid, Func<Activity?, Task<T>> call)
     {
-        using Activity? activity = Source.StartActivity(operation, ActivityKind.Internal);
-        if (activity is not null)
-        {
-            if (moduleUid is not null) activity.SetTag(ModuleUidTag, moduleUid);
-            if (actionUid is not null) activity.SetTag(ActionUidTag, actionUid);
-        }
-
+        using Activity? activity = Start(operation, moduleUid, actionUid);
         try
         {
             return await call(activity).ConfigureAwait(false);
         }
         catch (Exception e) when (activity is not null)
         {
-            activity.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            activity.SetTag("error.type", e.GetType().FullName);
+            Fail(activity, e);
             throw;
         }
     }
 
-    /// <summary>Tags a span with what a module answer tells.</summary>
+    /// <summary>Starts the span of one SDK call (<see langword="null"/> when nobody listens), tagged with what the call names.</summary>
+    internal static Activity? Start(string operation, string? moduleUid, string? actionUid)
+    {
+        Activity? activity = Source.StartActivity(operation, ActivityKind.Internal);
+        if (activity is not null)
+        {
+            if (moduleUid is not null) activity.SetTag(ModuleUidTag, moduleUid);
+            if (actionUid is not null) activity.SetTag(ActionUidTag, actionUid);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Marks the span as an error with the exception's type.</summary>
+    internal static void Fail(Activity activity, Exception exception)
+    {
+        activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+        activity.SetTag("error.type", exception.GetType().FullName);
+    }
+
     internal static void TagModule(Activity? activity, ModuleInfo? module)
     {
         if (activity is null || module is null) return;

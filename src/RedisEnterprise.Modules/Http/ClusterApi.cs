@@ -34,15 +34,15 @@ internal sealed class ClusterApi
 
     /// <summary><c>GET /v1/modules</c>, its body deserialized as it streams in.</summary>
     internal Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken) =>
-        ReadAsync(_reads.ListModulesAsync(cancellationToken), ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken);
+        ReadAsync(_reads.ListModulesAsync(cancellationToken), ModelContract.ModuleList, cancellationToken);
 
     /// <summary><c>GET /v1/modules/{uid}</c>, its body deserialized as it streams in.</summary>
     internal Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken) =>
-        ReadAsync(_reads.GetModuleAsync(uid, cancellationToken), ModulesJsonContext.Default.ModuleInfo, cancellationToken);
+        ReadAsync(_reads.GetModuleAsync(uid, cancellationToken), ModelContract.Module, cancellationToken);
 
     /// <summary><c>GET /v1/actions/{actionUid}</c>, its body deserialized as it streams in.</summary>
     internal Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken) =>
-        ReadAsync(_reads.GetActionAsync(actionUid, cancellationToken), ModulesJsonContext.Default.ActionInfo, cancellationToken);
+        ReadAsync(_reads.GetActionAsync(actionUid, cancellationToken), ModelContract.Action, cancellationToken);
 
     /// <summary>
     /// Refit settings for the module endpoints: source-generated JSON only, Basic credentials on every request,

@@ -6,10 +6,12 @@ namespace RedisEnterprise.Modules.Http;
 /// <summary>Logs one Debug line per request: method, path (never the query or headers), status and elapsed time.</summary>
 internal sealed class LoggingHandler(ILogger logger, TimeProvider timeProvider) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (!logger.IsEnabled(LogLevel.Debug)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    // Not async when nothing logs: a layer that awaits the network costs a state machine per call.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        logger.IsEnabled(LogLevel.Debug) ? SendLoggedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         long started = timeProvider.GetTimestamp();
         string path = ErrorMap.PathOf(request);
         try

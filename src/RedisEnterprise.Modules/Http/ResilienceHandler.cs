@@ -18,7 +18,7 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
         if (request.Method != HttpMethod.Get) return base.SendAsync(request, cancellationToken);
 
         return pipeline.ExecuteAsync(
-            static async (state, token) => await state.Handler.SendInnerAsync(state.Request, token).ConfigureAwait(false),
+            static (state, token) => new ValueTask<HttpResponseMessage>(state.Handler.SendInnerAsync(state.Request, token)),
             (Handler: this, Request: request),
             cancellationToken).AsTask();
     }
