@@ -6,18 +6,19 @@ using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 namespace RedisEnterprise.Modules.Benchmarks;
 
 /// <summary>
-/// The per-call comparison on loopback, measured in pairs: each round times a block of baseline calls and, right after
-/// (or right before: the order rotates), a block of SDK calls, and keeps their ratio. BenchmarkDotNet runs all of one
-/// method's iterations before the other's, so on a shared machine a change of load between the two moves the ratio by
-/// 20–40 %; neighbouring blocks see the same load, and the median of the rounds' ratios holds still.
+/// The SDK against the hand-written baseline on loopback, measured in pairs: each round times a block of baseline calls
+/// and, next to it (the order rotates), a block of each other contender's, and keeps their ratios. BenchmarkDotNet runs all
+/// of one method's iterations before the other's, so on a shared machine a change of load between the two moves the ratio
+/// by 20–40 %; neighbouring blocks see the same load, and the median of the rounds' ratios holds still.
 /// </summary>
-/// <remarks>Run with <c>-- --paired [rounds]</c>. Prints a Markdown table.</remarks>
+/// <remarks>Run with <c>-- --paired [rounds]</c> (calls), adding <c>--large</c> for uploads of 1 MiB, 100 MiB and 1 GiB. Prints Markdown tables.</remarks>
 internal static class PairedCalls
 {
     private static readonly TimeSpan BlockLength = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan WarmUpLength = TimeSpan.FromSeconds(1);
+    private static readonly UploadModuleOptions NoValidation = new() { Validate = false };
 
-    internal static async Task RunAsync(int rounds)
+    internal static async Task RunAsync(int rounds, bool uploads)
     {
         using LoopbackCluster cluster = LoopbackCluster.Start();
         var options = new RedisEnterpriseModulesClientOptions
@@ -36,30 +37,55 @@ internal static class PairedCalls
         using var sdkWithoutRetries = new RedisEnterpriseModulesClient(withoutRetries);
         using var baseline = new BaselineClient(cluster.Endpoint, LoopbackCluster.Username, LoopbackCluster.Password);
 
-        Console.WriteLine($"{rounds} rounds of paired blocks (~{BlockLength.TotalMilliseconds:0} ms each), loopback http; {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
+        Console.WriteLine($"{rounds} rounds of neighbouring blocks (~{BlockLength.TotalMilliseconds:0} ms or one call each), loopback http; {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("| call (loopback, medians) | baseline | SDK | SDK/baseline (IQR) | SDK, no retries | no retries/baseline (IQR) |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (int modules in new[] { 16, 500 })
         {
             cluster.ServeModuleList(modules);
-            await CompareAsync($"list, {modules} modules", rounds, () => baseline.ListModulesAsync(), () => sdk.ListModulesAsync(), () => sdkWithoutRetries.ListModulesAsync()).ConfigureAwait(false);
+            PrintRow($"list, {modules} modules", await CompareAsync(rounds, () => baseline.ListModulesAsync(), () => sdk.ListModulesAsync(), () => sdkWithoutRetries.ListModulesAsync()).ConfigureAwait(false));
         }
 
-        await CompareAsync("get one module", rounds, () => baseline.GetModuleAsync(Payloads.ModuleUid), () => sdk.GetModuleAsync(Payloads.ModuleUid), () => sdkWithoutRetries.GetModuleAsync(Payloads.ModuleUid)).ConfigureAwait(false);
-        await CompareAsync("one action poll", rounds, () => baseline.GetActionAsync(Payloads.ActionUid), () => sdk.GetActionAsync(Payloads.ActionUid), () => sdkWithoutRetries.GetActionAsync(Payloads.ActionUid)).ConfigureAwait(false);
+        PrintRow("get one module", await CompareAsync(rounds, () => baseline.GetModuleAsync(Payloads.ModuleUid), () => sdk.GetModuleAsync(Payloads.ModuleUid), () => sdkWithoutRetries.GetModuleAsync(Payloads.ModuleUid)).ConfigureAwait(false));
+        PrintRow("one action poll", await CompareAsync(rounds, () => baseline.GetActionAsync(Payloads.ActionUid), () => sdk.GetActionAsync(Payloads.ActionUid), () => sdkWithoutRetries.GetActionAsync(Payloads.ActionUid)).ConfigureAwait(false));
+        if (!uploads) return;
+
+        Console.WriteLine();
+        Console.WriteLine("| upload (loopback, medians) | HttpClient | SDK (`StartUploadModuleAsync`, `Validate = false`) | SDK/HttpClient time (IQR) | HttpClient + `Expect: 100-continue` | SDK/that (IQR) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        DirectoryInfo folder = TestFiles.CreateFolder();
+        try
+        {
+            foreach (long size in new[] { FileSize.MiB, 100 * FileSize.MiB, FileSize.GiB })
+            {
+                string path = Path.Combine(folder.FullName, $"bench{size}.Linux-ubuntu18.04-x86_64.1.0.0.zip");
+                TestFiles.WriteBinary(path, size);
+                Stats[] stats = await CompareAsync(
+                    size >= 100 * FileSize.MiB ? Math.Min(rounds, 15) : rounds,
+                    () => baseline.UploadModuleAsync(path, "/v2/modules"),
+                    () => sdk.StartUploadModuleAsync(path, NoValidation),
+                    () => baseline.UploadModuleAsync(path, "/v2/modules", expectContinue: true)).ConfigureAwait(false);
+                Console.WriteLine(
+                    $"| {new FileSize(size)} | {Throughput(size, stats[0].Time)} | {Throughput(size, stats[1].Time)} | {stats[1].Ratio} | {Throughput(size, stats[2].Time)} | "
+                    + $"{FormatRatios(stats[1].Ratios.Zip(stats[2].Ratios, (s, expect) => s / expect).ToList())} |");
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>Times the baseline (first) and each other contender in neighbouring blocks, the order rotating every round.</summary>
-    private static async Task CompareAsync(string name, int rounds, params Func<Task>[] contenders)
+    private static async Task<Stats[]> CompareAsync(int rounds, params Func<Task>[] contenders)
     {
         // Warm all up (a second each, so tiered compilation has settled), then size the blocks to last about BlockLength.
-        TimeSpan[] warm = new TimeSpan[contenders.Length];
+        var warm = new TimeSpan[contenders.Length];
         for (int i = 0; i < contenders.Length; i++) warm[i] = await WarmUpAsync(contenders[i]).ConfigureAwait(false);
         int callsPerBlock = Math.Max(1, (int)(BlockLength / warm[0]));
 
         List<TimeSpan>[] times = [.. contenders.Select(_ => new List<TimeSpan>(rounds))];
-        List<double>[] ratios = [.. contenders.Select(_ => new List<double>(rounds))];
         var round = new TimeSpan[contenders.Length];
         for (int r = 0; r < rounds; r++)
         {
@@ -69,21 +95,14 @@ internal static class PairedCalls
                 round[which] = await TimePerCallAsync(contenders[which], callsPerBlock).ConfigureAwait(false);
             }
 
-            for (int i = 0; i < contenders.Length; i++)
-            {
-                times[i].Add(round[i]);
-                ratios[i].Add(round[i] / round[0]);
-            }
+            for (int i = 0; i < contenders.Length; i++) times[i].Add(round[i]);
         }
 
-        Console.WriteLine($"| {name} | {Format(Median(times[0]))} | {Format(Median(times[1]))} | {Ratio(ratios[1])} | {Format(Median(times[2]))} | {Ratio(ratios[2])} |");
+        return [.. times.Select(t => new Stats(t, [.. t.Zip(times[0], (mine, baseline) => mine / baseline)]))];
     }
 
-    private static string Ratio(List<double> ratios)
-    {
-        ratios.Sort();
-        return string.Create(CultureInfo.InvariantCulture, $"{ratios[ratios.Count / 2]:0.00} ({ratios[ratios.Count / 4]:0.00}–{ratios[ratios.Count * 3 / 4]:0.00})");
-    }
+    private static void PrintRow(string name, Stats[] stats) =>
+        Console.WriteLine($"| {name} | {Format(stats[0].Time)} | {Format(stats[1].Time)} | {stats[1].Ratio} | {Format(stats[2].Time)} | {stats[2].Ratio} |");
 
     private static async Task<TimeSpan> WarmUpAsync(Func<Task> call)
     {
@@ -100,12 +119,27 @@ internal static class PairedCalls
         return Stopwatch.GetElapsedTime(started) / calls;
     }
 
-    private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
+    private static string FormatRatios(List<double> ratios)
+    {
+        ratios.Sort();
+        return string.Create(CultureInfo.InvariantCulture, $"{ratios[ratios.Count / 2]:0.00} ({ratios[ratios.Count / 4]:0.00}–{ratios[ratios.Count * 3 / 4]:0.00})");
+    }
 
     private static string Format(TimeSpan time) => time.TotalMilliseconds >= 1
         ? string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:0.00} ms")
         : string.Create(CultureInfo.InvariantCulture, $"{time.TotalMicroseconds:0} µs");
 
+    private static string Throughput(long bytes, TimeSpan time) =>
+        string.Create(CultureInfo.InvariantCulture, $"{bytes / time.TotalSeconds / 1e6:N0} MB/s");
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>One contender's time per call in every round, and its ratio to the baseline's in the same round.</summary>
+    private sealed record Stats(List<TimeSpan> Times, List<double> Ratios)
+    {
+        internal TimeSpan Time => Times.Order().ElementAt(Times.Count / 2);
+
+        internal string Ratio => FormatRatios([.. Ratios]);
+    }
 }

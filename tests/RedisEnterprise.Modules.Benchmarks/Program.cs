@@ -4,11 +4,12 @@ using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 // Every benchmark:    dotnet run -c Release --project tests/RedisEnterprise.Modules.Benchmarks -- --filter '*'
 // With 1 GiB files:   add --large (uploads and validation of 1 GiB; a few minutes and ~3 GiB of temporary disk)
-// Per-call ratios, paired: dotnet run -c Release --project tests/RedisEnterprise.Modules.Benchmarks -- --paired [rounds]
+// Paired ratios:     dotnet run -c Release --project tests/RedisEnterprise.Modules.Benchmarks -- --paired [rounds] [--large]
 // Anything else is BenchmarkDotNet's own command line (--list flat, --filter '*Upload*', ...).
 if (args.Length > 0 && args[0] == "--paired")
 {
-    await PairedCalls.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60);
+    int rounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out int given) ? given : 60;
+    await PairedCalls.RunAsync(rounds, uploads: args.Contains("--large"));
     return;
 }
 

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Refit;
 using RedisEnterprise.Modules.Api;
@@ -61,23 +63,59 @@ internal sealed class ClusterApi
     }
 
     /// <summary>
-    /// What Refit does with an answer, less its copy of the whole body into memory before deserializing (a second copy of
-    /// a long module list): the same error map, the same "not the JSON this endpoint promises", a null for an empty body.
+    /// What Refit does with an answer, less its copy of the whole body into a string before deserializing: the same error map,
+    /// the same "not the JSON this endpoint promises", a null for an empty body.
     /// </summary>
     private static async Task<T> ReadAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await sending.ConfigureAwait(false);
         if (await ErrorMap.FromResponseAsync(response).ConfigureAwait(false) is { } error) throw error;
-        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0) return default!;
+        long? length = response.Content.Headers.ContentLength;
+        if (response.StatusCode == HttpStatusCode.NoContent || length == 0) return default!;
         try
         {
-            return (await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken).ConfigureAwait(false))!;
+            return length <= MaxWholeAnswer && IsUtf8(response.Content)
+                ? await ReadWholeAsync(response.Content, (int)length, typeInfo, cancellationToken).ConfigureAwait(false)
+                : (await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken).ConfigureAwait(false))!;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw (await ErrorMap.FromUnreadableBody(response, e).ConfigureAwait(false))!;
         }
     }
+
+    /// <summary>
+    /// Answers with a declared length up to this (a list of about 700 modules) are read whole into a pooled buffer and parsed in
+    /// one synchronous pass, which System.Text.Json does 20–30 % faster than parsing as the bytes arrive; longer answers, and
+    /// answers without a length, are parsed as they stream in.
+    /// </summary>
+    private const int MaxWholeAnswer = 1024 * 1024;
+
+    private static async Task<T> ReadWholeAsync<T>(HttpContent content, int length, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Stream body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                await body.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            }
+
+            ReadOnlySpan<byte> json = buffer.AsSpan(0, length);
+            return JsonSerializer.Deserialize(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, typeInfo)!;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    // Any other charset is transcoded by ReadFromJsonAsync.
+    private static bool IsUtf8(HttpContent content) =>
+        content.Headers.ContentType?.CharSet is not { } charset || charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>

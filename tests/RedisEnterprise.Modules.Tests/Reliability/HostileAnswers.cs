@@ -81,6 +81,10 @@ internal static class HostileAnswers
         ["invalid UTF-8 in an error body"] = () => HostileAnswer.Fails(Call.ListModules, new RawResponse(502, Reason: "Bad Gateway") { BodyBytes = [.. "upstream "u8, 0xC3, 0x28, 0xFF, 0xFE, .. " gone"u8] }, e =>
             Assert.Equal("upstream \uFFFD(\uFFFD\uFFFD gone", ExcerptOf(e))), // each bad byte becomes U+FFFD
         ["a UTF-8 byte order mark before the JSON"] = () => HostileAnswer.Reads<ModuleInfo>(Call.GetModule, new RawResponse(200) { BodyBytes = [0xEF, 0xBB, 0xBF, .. """{"uid":"m1"}"""u8] }, m => Assert.Equal("m1", m.Uid)),
+        ["a module in UTF-16, its charset named"] = () => HostileAnswer.Reads<ModuleInfo>(Call.GetModule, new RawResponse(200, ContentType: "application/json; charset=utf-16") { BodyBytes = Encoding.Unicode.GetBytes("""{"uid":"m1","module_name":"wide"}""") }, m =>
+            Assert.Equal("wide", m.ModuleName)),
+        ["a module whose charset is a quoted UTF-8"] = () => HostileAnswer.Reads<ModuleInfo>(Call.GetModule, new RawResponse(200, """{"uid":"m1","module_name":"é"}""", ContentType: "application/json; charset=\"UTF-8\""), m =>
+            Assert.Equal("é", m.ModuleName)),
         ["a module without Content-Type"] = () => HostileAnswer.Reads<ModuleInfo>(Call.GetModule, new RawResponse(200, """{"uid":"m1","module_name":"plain"}""", ContentType: null), m => Assert.Equal("plain", m.ModuleName)),
         ["an error without Content-Type"] = () => HostileAnswer.Fails(Call.StartUpload, new RawResponse(400, """{"error_code":"invalid_module","message":"bad zip"}""", ContentType: null, Reason: "Bad Request"), e =>
         {
