@@ -15,27 +15,7 @@ internal sealed class LenientStringConverter : JsonConverter<string?>
     public override bool HandleNull => true;
 
     /// <inheritdoc />
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.String:
-                return reader.GetString();
-            case JsonTokenType.Number:
-                return LenientJson.RawText(ref reader);
-            case JsonTokenType.True:
-                return "true";
-            case JsonTokenType.False:
-                return "false";
-            default:
-                using (var document = JsonDocument.ParseValue(ref reader))
-                {
-                    return document.RootElement.GetRawText();
-                }
-        }
-    }
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadString(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
@@ -52,23 +32,7 @@ internal sealed class LenientInt64Converter : JsonConverter<long?>
     public override bool HandleNull => true;
 
     /// <inheritdoc />
-    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long exact)) return exact;
-        if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString()?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exact)) return exact;
-
-        double? value = LenientJson.ReadNumber(ref reader);
-        if (value is null) return null;
-        double number = value.Value;
-
-        // ±2^63 and past it are out of range (a cast would silently clamp); an exact long was read above.
-        if (number != Math.Floor(number) || number >= 9_223_372_036_854_775_808d || number <= -9_223_372_036_854_775_808d)
-        {
-            throw new JsonException($"Expected an integer but found {number.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        return (long)number;
-    }
+    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadInt64(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
@@ -103,28 +67,7 @@ internal sealed class LenientBooleanConverter : JsonConverter<bool?>
     public override bool HandleNull => true;
 
     /// <inheritdoc />
-    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.True:
-                return true;
-            case JsonTokenType.False:
-                return false;
-            case JsonTokenType.Number when reader.TryGetInt32(out int number) && number is 0 or 1:
-                return number == 1;
-            case JsonTokenType.String:
-                string? text = reader.GetString()?.Trim();
-                if (string.IsNullOrEmpty(text)) return null;
-                if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text == "1") return true;
-                if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text == "0") return false;
-                throw new JsonException($"Expected a boolean but found the string '{LenientJson.Excerpt(text)}'.");
-            default:
-                throw new JsonException($"Expected a boolean but found {reader.TokenType}.");
-        }
-    }
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadBoolean(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
@@ -178,8 +121,72 @@ internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
     }
 }
 
+/// <summary>The lenient readings, shared by the converters above and the hand-written module reader.</summary>
 internal static class LenientJson
 {
+    internal static string? ReadString(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return RawText(ref reader);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            default:
+                using (var document = JsonDocument.ParseValue(ref reader))
+                {
+                    return document.RootElement.GetRawText();
+                }
+        }
+    }
+
+    internal static long? ReadInt64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long exact)) return exact;
+        if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString()?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exact)) return exact;
+
+        double? value = ReadNumber(ref reader);
+        if (value is null) return null;
+        double number = value.Value;
+
+        // ±2^63 and past it are out of range (a cast would silently clamp); an exact long was read above.
+        if (number != Math.Floor(number) || number >= 9_223_372_036_854_775_808d || number <= -9_223_372_036_854_775_808d)
+        {
+            throw new JsonException($"Expected an integer but found {number.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return (long)number;
+    }
+
+    internal static bool? ReadBoolean(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Number when reader.TryGetInt32(out int number) && number is 0 or 1:
+                return number == 1;
+            case JsonTokenType.String:
+                string? text = reader.GetString()?.Trim();
+                if (string.IsNullOrEmpty(text)) return null;
+                if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text == "1") return true;
+                if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text == "0") return false;
+                throw new JsonException($"Expected a boolean but found the string '{Excerpt(text)}'.");
+            default:
+                throw new JsonException($"Expected a boolean but found {reader.TokenType}.");
+        }
+    }
+
     internal static double? ReadNumber(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)

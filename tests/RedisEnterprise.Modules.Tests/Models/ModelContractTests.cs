@@ -7,7 +7,7 @@ using RedisEnterprise.Modules.Tests.Infrastructure;
 
 namespace RedisEnterprise.Modules.Tests.Models;
 
-/// <summary>The SDK reads its hot models through setters (<see cref="ModelContract"/>); it must read exactly what the generated context reads.</summary>
+/// <summary>The SDK reads its hot models its own way (<see cref="ModelContract"/>); it must read exactly what the generated context reads.</summary>
 public class ModelContractTests
 {
     public static TheoryData<string> ModuleBodies => new()
@@ -67,13 +67,17 @@ public class ModelContractTests
         Assert.Equal(string.Empty, JsonSerializer.Deserialize("""{"module_name":"x"}""", ModelContract.Module)!.Uid);
     }
 
-    [Fact]
-    public void Wrongly_typed_values_fail_the_same_way_through_setters()
+    [Theory]
+    [InlineData("""{"uid":"1","version":20807.5}""", "version")]
+    [InlineData("""{"uid":"1","capabilities":["types",7]}""", "capabilities")]
+    [InlineData("""{"uid":"1","crdb":{"supported_featureset_versions":["x"]}}""", "crdb")]
+    [InlineData("""{"uid":"1","dependencies":{"d":{"url":"u"},"e":[]}}""", "dependencies")]
+    public void A_wrongly_typed_value_fails_both_ways_and_the_client_names_its_key(string json, string key)
     {
-        const string Json = """{"uid":"1","version":20807.5}""";
-        JsonException generated = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(Json, ModulesJsonContext.Default.ModuleInfo));
-        JsonException throughSetters = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(Json, ModelContract.Module));
-        Assert.Equal(generated.Path, throughSetters.Path);
+        JsonException generated = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ModulesJsonContext.Default.ModuleInfo));
+        JsonException client = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ModelContract.Module));
+        Assert.StartsWith("$." + key, generated.Path, StringComparison.Ordinal);
+        Assert.Contains($"(at '{key}')", client.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,6 +96,22 @@ public class ModelContractTests
             Assert.Empty(keys.Except(initOnlyKeys)); // a key with no property would be a typo
         }
     }
+
+    [Fact]
+    public void The_hand_written_module_reader_reads_every_key_the_models_declare()
+    {
+        // Keys naming a [JsonIgnore] property are known too: System.Text.Json skips them rather than keeping them as unknown.
+        string[] ignored = [.. typeof(ModuleInfo).GetProperties().Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is not null).Select(p => p.Name)];
+        Assert.Equal(JsonKeys(typeof(ModuleInfo)).Concat(ignored).Order(), ModuleInfoConverter.Keys.Order());
+
+        // The nested records are read inline (ModuleInfoConverter.ReadDependency, ReadPlatform, ReadCrdb): a new key needs a line there.
+        Assert.Equal(["sha256", "url"], JsonKeys(typeof(ModuleDependency)).Order());
+        Assert.Equal(["dependencies", "sha256"], JsonKeys(typeof(ModulePlatform)).Order());
+        Assert.Equal(["supported_featureset_versions"], JsonKeys(typeof(ModuleCrdbInfo)));
+    }
+
+    private static string[] JsonKeys(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name).OfType<string>()];
 
     [Fact]
     public void Reading_through_setters_skips_the_buffer_of_constructor_arguments()
