@@ -11,7 +11,10 @@ namespace RedisEnterprise.Modules.Benchmarks;
 /// of one method's iterations before the other's, so on a shared machine a change of load between the two moves the ratio
 /// by 20–40 %; neighbouring blocks see the same load, and the median of the rounds' ratios holds still.
 /// </summary>
-/// <remarks>Run with <c>-- --paired [rounds]</c> (calls), adding <c>--large</c> for uploads of 1 MiB, 100 MiB and 1 GiB. Prints Markdown tables.</remarks>
+/// <remarks>
+/// Run with <c>-- --paired [rounds]</c> (calls, then parsing alone), adding <c>--large</c> for uploads of 1 MiB, 100 MiB and
+/// 1 GiB. Prints Markdown tables.
+/// </remarks>
 internal static class PairedCalls
 {
     private static readonly TimeSpan BlockLength = TimeSpan.FromMilliseconds(20);
@@ -49,6 +52,31 @@ internal static class PairedCalls
 
         PrintRow("get one module", await CompareAsync(rounds, () => baseline.GetModuleAsync(Payloads.ModuleUid), () => sdk.GetModuleAsync(Payloads.ModuleUid), () => sdkWithoutRetries.GetModuleAsync(Payloads.ModuleUid)).ConfigureAwait(false));
         PrintRow("one action poll", await CompareAsync(rounds, () => baseline.GetActionAsync(Payloads.ActionUid), () => sdk.GetActionAsync(Payloads.ActionUid), () => sdkWithoutRetries.GetActionAsync(Payloads.ActionUid)).ConfigureAwait(false));
+
+        // The model's share, without HTTP: the same bytes parsed by the baseline's DTO, as the client parses them, and through the
+        // generated metadata alone (what the client did before it read ModuleInfo by hand).
+        Console.WriteLine();
+        Console.WriteLine("| parse only (from memory, medians) | plain DTO | SDK (`ModelContract`) | SDK/DTO (IQR) | generated metadata | generated/DTO (IQR) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (int modules in new[] { 16, 500 })
+        {
+            byte[] list = Payloads.List(modules);
+            PrintRow(
+                $"list, {modules} modules",
+                await CompareAsync(
+                    rounds,
+                    Parse(list, BaselineJsonContext.Default.ListModuleDto),
+                    Parse(list, Serialization.ModelContract.ModuleList),
+                    Parse(list, Serialization.ModulesJsonContext.Default.IReadOnlyListModuleInfo)).ConfigureAwait(false));
+        }
+
+        PrintRow(
+            "one action",
+            await CompareAsync(
+                rounds,
+                Parse(Payloads.Action, BaselineJsonContext.Default.ActionDto),
+                Parse(Payloads.Action, Serialization.ModelContract.Action),
+                Parse(Payloads.Action, Serialization.ModulesJsonContext.Default.ActionInfo)).ConfigureAwait(false));
         if (!uploads) return;
 
         Console.WriteLine();
@@ -101,6 +129,12 @@ internal static class PairedCalls
         return [.. times.Select(t => new Stats(t, [.. t.Zip(times[0], (mine, baseline) => mine / baseline)]))];
     }
 
+    private static Func<Task> Parse<T>(byte[] json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) => () =>
+    {
+        _ = System.Text.Json.JsonSerializer.Deserialize(json, typeInfo);
+        return Task.CompletedTask;
+    };
+
     private static void PrintRow(string name, Stats[] stats) =>
         Console.WriteLine($"| {name} | {Format(stats[0].Time)} | {Format(stats[1].Time)} | {stats[1].Ratio} | {Format(stats[2].Time)} | {stats[2].Ratio} |");
 
@@ -127,7 +161,7 @@ internal static class PairedCalls
 
     private static string Format(TimeSpan time) => time.TotalMilliseconds >= 1
         ? string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:0.00} ms")
-        : string.Create(CultureInfo.InvariantCulture, $"{time.TotalMicroseconds:0} µs");
+        : string.Create(CultureInfo.InvariantCulture, $"{time.TotalMicroseconds:0.#} µs");
 
     private static string Throughput(long bytes, TimeSpan time) =>
         string.Create(CultureInfo.InvariantCulture, $"{bytes / time.TotalSeconds / 1e6:N0} MB/s");
