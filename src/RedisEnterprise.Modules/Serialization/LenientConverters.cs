@@ -83,35 +83,11 @@ internal sealed class LenientBooleanConverter : JsonConverter<bool?>
 /// </summary>
 internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
 {
-    private const double MillisecondsThreshold = 100_000_000_000d;
-
     /// <inheritdoc />
     public override bool HandleNull => true;
 
     /// <inheritdoc />
-    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            string? text = reader.GetString();
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            {
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed)) return parsed;
-                throw new JsonException($"Expected a timestamp but found the string '{LenientJson.Excerpt(text)}'.");
-            }
-        }
-
-        double? number = LenientJson.ReadNumber(ref reader);
-        if (number is null) return null;
-        double seconds = Math.Abs(number.Value) >= MillisecondsThreshold ? number.Value / 1000d : number.Value;
-        if (seconds < -62_135_596_800d || seconds > 253_402_300_799d)
-        {
-            throw new JsonException($"The timestamp {number.Value.ToString(CultureInfo.InvariantCulture)} is out of range.");
-        }
-
-        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000d));
-    }
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadTimestamp(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
@@ -124,6 +100,9 @@ internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
 /// <summary>The lenient readings, shared by the converters above and the hand-written module reader.</summary>
 internal static class LenientJson
 {
+    // Unix times past this many seconds (the year 5138) are taken as milliseconds.
+    private const double MillisecondsThreshold = 100_000_000_000d;
+
     internal static string? ReadString(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -185,6 +164,30 @@ internal static class LenientJson
             default:
                 throw new JsonException($"Expected a boolean but found {reader.TokenType}.");
         }
+    }
+
+    internal static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            string? text = reader.GetString();
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed)) return parsed;
+                throw new JsonException($"Expected a timestamp but found the string '{Excerpt(text)}'.");
+            }
+        }
+
+        double? number = ReadNumber(ref reader);
+        if (number is null) return null;
+        double seconds = Math.Abs(number.Value) >= MillisecondsThreshold ? number.Value / 1000d : number.Value;
+        if (seconds < -62_135_596_800d || seconds > 253_402_300_799d)
+        {
+            throw new JsonException($"The timestamp {number.Value.ToString(CultureInfo.InvariantCulture)} is out of range.");
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000d));
     }
 
     internal static double? ReadNumber(ref Utf8JsonReader reader)

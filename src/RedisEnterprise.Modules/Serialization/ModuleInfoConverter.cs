@@ -1,8 +1,7 @@
-using System.Buffers.Text;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using static RedisEnterprise.Modules.Serialization.JsonReading;
 
 namespace RedisEnterprise.Modules.Serialization;
 
@@ -14,20 +13,15 @@ namespace RedisEnterprise.Modules.Serialization;
 /// </summary>
 /// <remarks>
 /// The tests hold the two readings equal: every documented body, the hostile answers, and an FsCheck property over
-/// thousands of generated bodies a run; a reflection test checks that every key the model declares is read here.
+/// thousands of generated bodies a run; a reflection test checks that every key the models declare is read here.
 /// </remarks>
 internal sealed class ModuleInfoConverter : JsonConverter<ModuleInfo>
 {
-    // Longer keys are none of the model's, so an escaped name needs at most this much room to be compared.
-    private const int MaxKeyLength = 64;
-
-    private delegate void Member(ModuleInfo module, ref Utf8JsonReader reader);
-
-    private static readonly KeyTable<Member> Members = new()
+    private static readonly KeyTable<ReadMember<ModuleInfo>> Members = new()
     {
         ["uid"] = (m, ref r) => Uid(m, LenientJson.ReadString(ref r)!),
         ["is_bundled"] = (m, ref r) => IsBundled(m, LenientJson.ReadBoolean(ref r)),
-        ["crdb"] = (m, ref r) => Crdb(m, ReadCrdb(ref r)),
+        ["crdb"] = (m, ref r) => Crdb(m, ReadNullable(ref r, ReadCrdb)),
         ["platforms"] = (m, ref r) => Platforms(m, ReadMap(ref r, ReadPlatform)),
         ["action_uid"] = (m, ref r) => ActionUid(m, LenientJson.ReadString(ref r)),
         ["module_name"] = (m, ref r) => ModuleName(m, LenientJson.ReadString(ref r)),
@@ -58,41 +52,37 @@ internal sealed class ModuleInfoConverter : JsonConverter<ModuleInfo>
         [nameof(ModuleInfo.AdditionalData)] = (m, ref r) => r.Skip(),
     };
 
-    private delegate T ReadValue<T>(ref Utf8JsonReader reader);
+    private static readonly KeyTable<ReadMember<ModuleDependency>> DependencyMembers = new()
+    {
+        ["url"] = (d, ref r) => Url(d, LenientJson.ReadString(ref r)),
+        ["sha256"] = (d, ref r) => Sha256(d, LenientJson.ReadString(ref r)),
+    };
 
-    /// <summary>The keys read here, for the test that compares them with the model's.</summary>
-    internal static IEnumerable<string> Keys => Members.Keys;
+    private static readonly KeyTable<ReadMember<ModulePlatform>> PlatformMembers = new()
+    {
+        ["dependencies"] = (p, ref r) => Dependencies(p, ReadMap(ref r, ReadDependency)),
+        ["sha256"] = (p, ref r) => Sha256(p, LenientJson.ReadString(ref r)),
+    };
+
+    private static readonly KeyTable<ReadMember<ModuleCrdbInfo>> CrdbMembers = new()
+    {
+        ["supported_featureset_versions"] = (c, ref r) => SupportedFeaturesetVersions(c, ReadInt32s(ref r)),
+    };
+
+    /// <summary>The keys read here, by model, for the test that compares them with the models'.</summary>
+    internal static IReadOnlyDictionary<Type, IEnumerable<string>> Keys { get; } = new Dictionary<Type, IEnumerable<string>>
+    {
+        [typeof(ModuleInfo)] = Members.Keys,
+        [typeof(ModuleDependency)] = DependencyMembers.Keys,
+        [typeof(ModulePlatform)] = PlatformMembers.Keys,
+        [typeof(ModuleCrdbInfo)] = CrdbMembers.Keys,
+    };
 
     /// <inheritdoc />
     public override ModuleInfo Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        Expect(ref reader, JsonTokenType.StartObject);
         var module = new ModuleInfo();
-        Span<byte> scratch = stackalloc byte[MaxKeyLength];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            ReadOnlySpan<byte> key = Key(in reader, scratch);
-            if (Members.TryGet(key, out Member? member))
-            {
-                reader.Read();
-                try
-                {
-                    member(module, ref reader);
-                }
-                catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
-                {
-                    // The generated metadata's errors carry the key in their path; a converter's path ends at the module.
-                    throw new JsonException($"{e.Message} (at '{Encoding.UTF8.GetString(key)}')", e);
-                }
-            }
-            else
-            {
-                string unknown = UnknownKey(in reader);
-                reader.Read();
-                (module.ExtensionData ??= [])[unknown] = JsonElement.ParseValue(ref reader);
-            }
-        }
-
+        ReadObject(ref reader, module, Members, static m => m.ExtensionData ??= []);
         return module;
     }
 
@@ -100,162 +90,17 @@ internal sealed class ModuleInfoConverter : JsonConverter<ModuleInfo>
     public override void Write(Utf8JsonWriter writer, ModuleInfo value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value, ModulesJsonContext.Default.ModuleInfo);
 
-    private static ModuleDependency ReadDependency(ref Utf8JsonReader reader)
+    private static ModuleDependency ReadDependency(ref Utf8JsonReader reader) => Read(ref reader, new ModuleDependency(), DependencyMembers);
+
+    private static ModulePlatform ReadPlatform(ref Utf8JsonReader reader) => Read(ref reader, new ModulePlatform(), PlatformMembers);
+
+    private static ModuleCrdbInfo ReadCrdb(ref Utf8JsonReader reader) => Read(ref reader, new ModuleCrdbInfo(), CrdbMembers);
+
+    // The parts have no unknown keys to keep: System.Text.Json skips them.
+    private static T Read<T>(ref Utf8JsonReader reader, T part, KeyTable<ReadMember<T>> members)
     {
-        Expect(ref reader, JsonTokenType.StartObject);
-        string? url = null, sha256 = null;
-        Span<byte> scratch = stackalloc byte[MaxKeyLength];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            ReadOnlySpan<byte> key = Key(in reader, scratch);
-            reader.Read();
-            if (key.SequenceEqual("url"u8)) url = LenientJson.ReadString(ref reader);
-            else if (key.SequenceEqual("sha256"u8)) sha256 = LenientJson.ReadString(ref reader);
-            else reader.Skip();
-        }
-
-        return new ModuleDependency { Url = url, Sha256 = sha256 };
-    }
-
-    private static ModulePlatform ReadPlatform(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.StartObject);
-        IReadOnlyDictionary<string, ModuleDependency>? dependencies = null;
-        string? sha256 = null;
-        Span<byte> scratch = stackalloc byte[MaxKeyLength];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            ReadOnlySpan<byte> key = Key(in reader, scratch);
-            reader.Read();
-            if (key.SequenceEqual("dependencies"u8)) dependencies = ReadMap(ref reader, ReadDependency);
-            else if (key.SequenceEqual("sha256"u8)) sha256 = LenientJson.ReadString(ref reader);
-            else reader.Skip();
-        }
-
-        return new ModulePlatform { Dependencies = dependencies, Sha256 = sha256 };
-    }
-
-    private static ModuleCrdbInfo? ReadCrdb(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Null) return null;
-        Expect(ref reader, JsonTokenType.StartObject);
-        List<int>? versions = null;
-        Span<byte> scratch = stackalloc byte[MaxKeyLength];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isVersions = Key(in reader, scratch).SequenceEqual("supported_featureset_versions"u8);
-            reader.Read();
-            if (!isVersions) reader.Skip();
-            else if (reader.TokenType == JsonTokenType.Null) versions = null;
-            else versions = ReadList(ref reader, ReadInt32);
-        }
-
-        return new ModuleCrdbInfo { SupportedFeaturesetVersions = versions };
-    }
-
-    /// <summary>An object of values by key; <c>null</c> values kept, the last of repeated keys winning.</summary>
-    private static Dictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, ReadValue<T> readValue)
-        where T : class
-    {
-        if (reader.TokenType == JsonTokenType.Null) return null;
-        Expect(ref reader, JsonTokenType.StartObject);
-        var map = new Dictionary<string, T>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            string key = reader.GetString()!;
-            reader.Read();
-            map[key] = reader.TokenType == JsonTokenType.Null ? null! : readValue(ref reader);
-        }
-
-        return map;
-    }
-
-    private static List<string>? ReadStrings(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : ReadList(ref reader, static (ref Utf8JsonReader r) => r.TokenType switch
-        {
-            JsonTokenType.String => r.GetString()!,
-            JsonTokenType.Null => null!,
-            _ => throw new JsonException($"Expected a string but found {r.TokenType}."),
-        });
-
-    private static List<T> ReadList<T>(ref Utf8JsonReader reader, ReadValue<T> readItem)
-    {
-        Expect(ref reader, JsonTokenType.StartArray);
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(readItem(ref reader));
-        return list;
-    }
-
-    // As System.Text.Json reads an int with AllowReadingFromString: a number, or a string holding nothing but one.
-    private static int ReadInt32(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Number) return reader.GetInt32();
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            ReadOnlySpan<byte> text = Unescaped(in reader, stackalloc byte[MaxKeyLength]);
-            if (Utf8Parser.TryParse(text, out int parsed, out int consumed) && consumed == text.Length) return parsed;
-        }
-
-        throw new JsonException($"Expected an integer but found {reader.TokenType}.");
-    }
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
-    {
-        if (reader.TokenType != token) throw new JsonException($"Expected {token} but found {reader.TokenType}.");
-    }
-
-    /// <summary>An unknown key as System.Text.Json keeps it: unescaped, and bytes that are not UTF-8 replaced rather than refused.</summary>
-    private static string UnknownKey(in Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence) return Encoding.UTF8.GetString(reader.ValueSpan);
-        byte[] unescaped = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
-        return Encoding.UTF8.GetString(unescaped, 0, reader.CopyString(unescaped));
-    }
-
-    /// <summary>The property name under the reader, unescaped; empty (matching no key) when it is too long to be one.</summary>
-    private static ReadOnlySpan<byte> Key(in Utf8JsonReader reader, Span<byte> scratch) => Unescaped(in reader, scratch);
-
-    /// <summary>The string or property name under the reader, unescaped; empty when longer than <paramref name="scratch"/> (no key or number is).</summary>
-    private static ReadOnlySpan<byte> Unescaped(in Utf8JsonReader reader, Span<byte> scratch)
-    {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence) return reader.ValueSpan;
-        long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        return length <= scratch.Length ? scratch[..reader.CopyString(scratch)] : [];
-    }
-
-    /// <summary>Values by UTF-8 key, found by the key's length first: a few byte comparisons a lookup.</summary>
-    private sealed class KeyTable<T>
-    {
-        private readonly List<(byte[] Key, T Value)>?[] _byLength = new List<(byte[], T)>?[MaxKeyLength + 1];
-
-        internal IEnumerable<string> Keys => _byLength.Where(bucket => bucket is not null).SelectMany(bucket => bucket!).Select(entry => Encoding.UTF8.GetString(entry.Key));
-
-        internal T this[string key]
-        {
-            set
-            {
-                byte[] utf8 = Encoding.UTF8.GetBytes(key);
-                (_byLength[utf8.Length] ??= []).Add((utf8, value));
-            }
-        }
-
-        internal bool TryGet(ReadOnlySpan<byte> key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
-        {
-            if (key.Length <= MaxKeyLength && _byLength[key.Length] is { } bucket)
-            {
-                foreach ((byte[] candidate, T found) in bucket)
-                {
-                    if (key.SequenceEqual(candidate))
-                    {
-                        value = found;
-                        return true;
-                    }
-                }
-            }
-
-            value = default;
-            return false;
-        }
+        ReadObject(ref reader, part, members);
+        return part;
     }
 
     // The init accessors are ordinary methods at run time; UnsafeAccessor calls them without reflection (AOT-safe).
@@ -287,4 +132,9 @@ internal sealed class ModuleInfoConverter : JsonConverter<ModuleInfo>
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Architecture")] private static extern void Architecture(ModuleDescriptor model, string? value);
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Os")] private static extern void Os(ModuleDescriptor model, string? value);
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_OsList")] private static extern void OsList(ModuleDescriptor model, IReadOnlyList<string>? value);
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Url")] private static extern void Url(ModuleDependency model, string? value);
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Sha256")] private static extern void Sha256(ModuleDependency model, string? value);
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Dependencies")] private static extern void Dependencies(ModulePlatform model, IReadOnlyDictionary<string, ModuleDependency>? value);
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Sha256")] private static extern void Sha256(ModulePlatform model, string? value);
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_SupportedFeaturesetVersions")] private static extern void SupportedFeaturesetVersions(ModuleCrdbInfo model, IReadOnlyList<int>? value);
 }

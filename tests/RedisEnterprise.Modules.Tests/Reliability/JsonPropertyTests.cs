@@ -56,7 +56,7 @@ public sealed class JsonPropertyTests
         Assert.Equal(BodiesPerSource, tried);
     }
 
-    /// <summary>The client reads through <see cref="ModelContract"/> (init accessors as setters): whatever the bytes, it must read what the generated context reads.</summary>
+    /// <summary>The client reads through <see cref="ModelContract"/> (models read by hand): whatever the bytes, it must read what the generated context reads.</summary>
     [Theory]
     [MemberData(nameof(Sources))]
     public void The_clients_readers_read_what_the_generated_context_reads(string source)
@@ -77,7 +77,7 @@ public sealed class JsonPropertyTests
     private static void Same(byte[] body, string generated, string client) =>
         Assert.True(generated == client, $"body: {Encoding.UTF8.GetString(body)}\ngenerated context: {generated}\nclient: {client}");
 
-    // The one known difference (ModelContractTests): a missing uid reads as null on the generated path, as "" through setters.
+    // The one known difference (ModelContractTests): a missing uid reads as null on the generated path, as "" by hand.
     private static ModuleInfo WithUidDefault(ModuleInfo module) => module.Uid is null ? module with { Uid = string.Empty } : module;
 
     private static IReadOnlyList<ModuleInfo> WithUidDefaults(IReadOnlyList<ModuleInfo> modules) => [.. modules.Select(m => m is null ? m! : WithUidDefault(m))];
