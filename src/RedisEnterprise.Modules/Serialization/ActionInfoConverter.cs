@@ -56,8 +56,7 @@ internal sealed class ActionInfoConverter : JsonConverter<ActionInfo>
     /// <inheritdoc />
     public override ActionInfo Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var action = new ActionInfo();
-        ReadObject(ref reader, action, Members, static a => a.ExtensionData ??= []);
+        ActionInfo action = ReadObject(ref reader, new ActionInfo(), Members, static a => a.ExtensionData ??= []);
         ((IJsonOnDeserialized)action).OnDeserialized(); // the error message's fallbacks, as after the generated reading
         return action;
     }
@@ -66,12 +65,7 @@ internal sealed class ActionInfoConverter : JsonConverter<ActionInfo>
     public override void Write(Utf8JsonWriter writer, ActionInfo value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value, ModulesJsonContext.Default.ActionInfo);
 
-    private static ActionAdditionalInfo ReadAdditionalInfo(ref Utf8JsonReader reader)
-    {
-        var info = new ActionAdditionalInfo();
-        ReadObject(ref reader, info, AdditionalInfoMembers);
-        return info;
-    }
+    private static ActionAdditionalInfo ReadAdditionalInfo(ref Utf8JsonReader reader) => ReadObject(ref reader, new ActionAdditionalInfo(), AdditionalInfoMembers);
 
     // The init accessors are ordinary methods at run time; UnsafeAccessor calls them without reflection (AOT-safe).
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ActionUid")] private static extern void ActionUid(ActionInfo model, string? value);

@@ -22,10 +22,11 @@ internal static class JsonReading
     internal const int MaxKeyLength = 64;
 
     /// <summary>
-    /// Reads the object under the reader into <paramref name="target"/>: each known key through its member (an error naming
-    /// the key), each other key into <paramref name="unknownKeys"/> as a <see cref="JsonElement"/>, or skipped when that is null.
+    /// Reads the object under the reader into <paramref name="target"/> and returns it: each known key through its member (an
+    /// error naming the key), each other key into <paramref name="unknownKeys"/> as a <see cref="JsonElement"/>, or skipped
+    /// when that is null (as System.Text.Json skips the keys of a type without extension data).
     /// </summary>
-    internal static void ReadObject<T>(ref Utf8JsonReader reader, T target, KeyTable<ReadMember<T>> members, Func<T, Dictionary<string, JsonElement>>? unknownKeys = null)
+    internal static T ReadObject<T>(ref Utf8JsonReader reader, T target, KeyTable<ReadMember<T>> members, Func<T, Dictionary<string, JsonElement>>? unknownKeys = null)
     {
         Expect(ref reader, JsonTokenType.StartObject);
         Span<byte> scratch = stackalloc byte[MaxKeyLength];
@@ -57,6 +58,8 @@ internal static class JsonReading
                 unknownKeys(target)[unknown] = JsonElement.ParseValue(ref reader);
             }
         }
+
+        return target;
     }
 
     /// <summary>An object of values by key, or <see langword="null"/>; <c>null</c> values kept, the last of repeated keys winning.</summary>
