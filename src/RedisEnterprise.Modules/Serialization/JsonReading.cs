@@ -130,7 +130,7 @@ internal static class JsonReading
     /// <summary>An unknown key as System.Text.Json keeps it: unescaped, and bytes that are not UTF-8 replaced rather than refused.</summary>
     private static string UnknownKey(in Utf8JsonReader reader)
     {
-        string raw = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+        string raw = LenientJson.RawText(in reader);
         if (!reader.ValueIsEscaped) return raw;
 
         // Rare. Escapes are ASCII, so replacing the bytes that are not UTF-8 first and unescaping after gives what

@@ -7,74 +7,47 @@ namespace RedisEnterprise.Modules.Serialization;
 
 // Real clusters send numbers as strings ("progress": "100"), ints as floats (20807.0) and ids as
 // numbers or strings; these converters accept every such spelling and reject what is not a value.
+// A JSON null never reaches them: System.Text.Json reads it as null and writes null itself.
 
 /// <summary>Reads a string from a JSON string, number or boolean; other shapes keep their raw JSON text.</summary>
 internal sealed class LenientStringConverter : JsonConverter<string?>
 {
     /// <inheritdoc />
-    public override bool HandleNull => true;
-
-    /// <inheritdoc />
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadString(ref reader);
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
-    {
-        if (value is null) writer.WriteNullValue();
-        else writer.WriteStringValue(value);
-    }
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
 
 /// <summary>Reads an integer from a JSON number (an integral float such as <c>20807.0</c> included) or a numeric string.</summary>
 internal sealed class LenientInt64Converter : JsonConverter<long?>
 {
     /// <inheritdoc />
-    public override bool HandleNull => true;
-
-    /// <inheritdoc />
     public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadInt64(ref reader);
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
-    {
-        if (value is null) writer.WriteNullValue();
-        else writer.WriteNumberValue(value.Value);
-    }
+    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value);
 }
 
 /// <summary>Reads a floating-point number from a JSON number or a numeric string.</summary>
 internal sealed class LenientDoubleConverter : JsonConverter<double?>
 {
     /// <inheritdoc />
-    public override bool HandleNull => true;
-
-    /// <inheritdoc />
     public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         LenientJson.ReadNumber(ref reader);
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
-    {
-        if (value is null) writer.WriteNullValue();
-        else writer.WriteNumberValue(value.Value);
-    }
+    public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value);
 }
 
 /// <summary>Reads a boolean from <c>true</c>/<c>false</c>, the strings <c>"true"</c>/<c>"false"</c>/<c>"yes"</c>/<c>"no"</c>, or the numbers 0 and 1.</summary>
 internal sealed class LenientBooleanConverter : JsonConverter<bool?>
 {
     /// <inheritdoc />
-    public override bool HandleNull => true;
-
-    /// <inheritdoc />
     public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadBoolean(ref reader);
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
-    {
-        if (value is null) writer.WriteNullValue();
-        else writer.WriteBooleanValue(value.Value);
-    }
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options) => writer.WriteBooleanValue(value!.Value);
 }
 
 /// <summary>
@@ -84,17 +57,10 @@ internal sealed class LenientBooleanConverter : JsonConverter<bool?>
 internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
 {
     /// <inheritdoc />
-    public override bool HandleNull => true;
-
-    /// <inheritdoc />
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadTimestamp(ref reader);
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
-    {
-        if (value is null) writer.WriteNullValue();
-        else writer.WriteNumberValue(value.Value.ToUnixTimeSeconds());
-    }
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value.ToUnixTimeSeconds());
 }
 
 /// <summary>The lenient readings, shared by the converters above and the hand-written module reader.</summary>
@@ -112,7 +78,7 @@ internal static class LenientJson
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return RawText(ref reader);
+                return RawText(in reader);
             case JsonTokenType.True:
                 return "true";
             case JsonTokenType.False:
@@ -128,7 +94,7 @@ internal static class LenientJson
     internal static long? ReadInt64(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long exact)) return exact;
-        if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString()?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exact)) return exact;
+        if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString()!.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exact)) return exact;
 
         double? value = ReadNumber(ref reader);
         if (value is null) return null;
@@ -156,7 +122,7 @@ internal static class LenientJson
             case JsonTokenType.Number when reader.TryGetInt32(out int number) && number is 0 or 1:
                 return number == 1;
             case JsonTokenType.String:
-                string? text = reader.GetString()?.Trim();
+                string text = reader.GetString()!.Trim();
                 if (string.IsNullOrEmpty(text)) return null;
                 if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text == "1") return true;
                 if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text == "0") return false;
@@ -168,19 +134,27 @@ internal static class LenientJson
 
     internal static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader)
     {
+        double? number;
         if (reader.TokenType == JsonTokenType.String)
         {
-            string? text = reader.GetString();
+            // Parsed once here: a numeric string (v1 sends "1760400087") is not read again as a number.
+            string text = reader.GetString()!;
             if (string.IsNullOrWhiteSpace(text)) return null;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed))
             {
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed)) return parsed;
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date)) return date;
                 throw new JsonException($"Expected a timestamp but found the string '{Excerpt(text)}'.");
             }
+
+            if (!double.IsFinite(parsed)) throw new JsonException($"Expected a number but found the string '{Excerpt(text.Trim())}'.");
+            number = parsed;
+        }
+        else
+        {
+            number = ReadNumber(ref reader);
+            if (number is null) return null;
         }
 
-        double? number = ReadNumber(ref reader);
-        if (number is null) return null;
         double seconds = Math.Abs(number.Value) >= MillisecondsThreshold ? number.Value / 1000d : number.Value;
         if (seconds < -62_135_596_800d || seconds > 253_402_300_799d)
         {
@@ -199,7 +173,7 @@ internal static class LenientJson
             case JsonTokenType.Number:
                 return reader.GetDouble();
             case JsonTokenType.String:
-                string? text = reader.GetString()?.Trim();
+                string text = reader.GetString()!.Trim();
                 if (string.IsNullOrEmpty(text)) return null;
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed)) return parsed;
                 throw new JsonException($"Expected a number but found the string '{Excerpt(text)}'.");
@@ -208,7 +182,7 @@ internal static class LenientJson
         }
     }
 
-    internal static string RawText(ref Utf8JsonReader reader)
+    internal static string RawText(in Utf8JsonReader reader)
     {
         ReadOnlySpan<byte> span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         return System.Text.Encoding.UTF8.GetString(span);
