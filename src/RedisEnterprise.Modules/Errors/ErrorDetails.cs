@@ -66,8 +66,7 @@ internal sealed record ErrorDetails(string Method, string Path, string? RouteTem
         string? text = value.ValueKind switch
         {
             JsonValueKind.String => StringOf(value),
-            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-            JsonValueKind.Object or JsonValueKind.Array => value.GetRawText(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Object or JsonValueKind.Array => value.GetRawText(),
             _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : Bounded(text);

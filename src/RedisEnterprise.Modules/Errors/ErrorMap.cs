@@ -173,10 +173,18 @@ internal static class ErrorMap
         {
             using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            char[] buffer = new char[MaxErrorBodyChars];
-            int total = 0, read;
-            while (total < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(total)).ConfigureAwait(false)) > 0) total += read;
-            return new string(buffer, 0, total);
+            // Rented: 64 K chars would be a large-object allocation on every error answer, retried 503s included.
+            char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(MaxErrorBodyChars);
+            try
+            {
+                int total = 0, read;
+                while (total < MaxErrorBodyChars && (read = await reader.ReadAsync(buffer.AsMemory(total, MaxErrorBodyChars - total)).ConfigureAwait(false)) > 0) total += read;
+                return new string(buffer, 0, total);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            }
         }
         catch (Exception e) when (e is IOException or HttpRequestException or ObjectDisposedException)
         {
