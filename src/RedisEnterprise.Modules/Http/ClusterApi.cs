@@ -9,29 +9,26 @@ using RedisEnterprise.Modules.Serialization;
 
 namespace RedisEnterprise.Modules.Http;
 
-/// <summary>The generated Refit clients for one cluster, wired to the SDK's JSON context, credentials and error map.</summary>
+/// <summary>
+/// The generated Refit clients the SDK calls for one cluster, wired to its JSON, credentials and error map. Action reads go
+/// through <see cref="IClusterReads"/>; <see cref="IActionsApi"/> is there for callers who want the raw endpoints.
+/// </summary>
 internal sealed class ClusterApi
 {
     private readonly IClusterReads _reads;
 
-    private ClusterApi(IModulesApi modules, IActionsApi actions, IClusterReads reads)
+    private ClusterApi(IModulesApi modules, IClusterReads reads)
     {
         Modules = modules;
-        Actions = actions;
         _reads = reads;
     }
 
     internal IModulesApi Modules { get; }
 
-    internal IActionsApi Actions { get; }
-
     internal static ClusterApi Create(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
     {
         RefitSettings settings = CreateSettings(options);
-        return new ClusterApi(
-            RestService.ForGenerated<IModulesApi>(httpClient, settings),
-            RestService.ForGenerated<IActionsApi>(httpClient, settings),
-            RestService.ForGenerated<IClusterReads>(httpClient, settings));
+        return new ClusterApi(RestService.ForGenerated<IModulesApi>(httpClient, settings), RestService.ForGenerated<IClusterReads>(httpClient, settings));
     }
 
     /// <summary><c>GET /v1/modules</c>, its body deserialized by <see cref="ReadAsync"/>.</summary>

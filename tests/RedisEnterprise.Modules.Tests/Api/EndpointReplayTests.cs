@@ -130,7 +130,7 @@ public class EndpointReplayTests : IDisposable
     {
         string body = MockCluster.Data(file);
         _cluster.Given("GET", v2 ? "/v2/actions/x1" : "/v1/actions/x1", 200, body);
-        var api = _cluster.CreateApi().Actions;
+        var api = _cluster.CreateActionsApi();
         ActionInfo action = v2 ? await api.GetActionV2Async("x1") : await api.GetActionAsync("x1");
         Assert.NotNull(action.ActionUid);
         Assert.True(action.IsTerminal);
@@ -140,7 +140,7 @@ public class EndpointReplayTests : IDisposable
     public async Task Action_404_is_action_not_found()
     {
         _cluster.Given("GET", "/v1/actions/gone", 404);
-        var error = await Assert.ThrowsAsync<ActionNotFoundException>(() => _cluster.CreateApi().Actions.GetActionAsync("gone"));
+        var error = await Assert.ThrowsAsync<ActionNotFoundException>(() => _cluster.CreateActionsApi().GetActionAsync("gone"));
         Assert.Equal("gone", error.ActionUid);
     }
 

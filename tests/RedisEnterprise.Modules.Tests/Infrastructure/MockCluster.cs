@@ -1,3 +1,4 @@
+using Refit;
 using RedisEnterprise.Modules.Api;
 using RedisEnterprise.Modules.Http;
 using WireMock.Logging;
@@ -47,6 +48,9 @@ internal sealed class MockCluster : IDisposable
 
     /// <summary>The raw Refit clients, wired as the SDK wires them.</summary>
     internal ClusterApi CreateApi() => ClusterApi.Create(new HttpClient { BaseAddress = Endpoint }, Options());
+
+    /// <summary>The public actions endpoints, with the SDK's settings (the client itself reads actions through its own reads).</summary>
+    internal IActionsApi CreateActionsApi() => RestService.ForGenerated<IActionsApi>(new HttpClient { BaseAddress = Endpoint }, ClusterApi.CreateSettings(Options()));
 
     internal void Given(string method, string path, int status, string? body = null, string contentType = "application/json")
     {
