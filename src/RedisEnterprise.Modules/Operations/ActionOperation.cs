@@ -101,8 +101,7 @@ public class ActionOperation
             : await ActionPoller.PollUntilTerminalAsync(
                 ActionUid,
                 UpdateStatusAsync,
-                fixedInterval is null ? _polling : _polling with { MaxInterval = fixedInterval.Value },
-                fixedInterval,
+                fixedInterval is { } every ? _polling with { Interval = every, MaxInterval = every } : _polling,
                 StatusProgress,
                 () => _lastStatus,
                 cancellationToken).ConfigureAwait(false);

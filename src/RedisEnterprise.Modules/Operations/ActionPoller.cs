@@ -17,15 +17,13 @@ internal static class ActionPoller
         string actionUid,
         Func<CancellationToken, Task<ActionInfo>> poll,
         PollingSettings settings,
-        TimeSpan? firstInterval,
         IProgress<ActionInfo>? progress,
         Func<ActionInfo?> lastStatus,
         CancellationToken cancellationToken)
     {
         TimeProvider time = settings.TimeProvider;
         long started = time.GetTimestamp();
-        TimeSpan interval = firstInterval ?? settings.Interval;
-        TimeSpan maxInterval = firstInterval is { } fixedInterval && fixedInterval > settings.MaxInterval ? fixedInterval : settings.MaxInterval;
+        TimeSpan interval = settings.Interval;
         int notFound = 0, transient = 0;
 
         while (true)
@@ -35,7 +33,7 @@ internal static class ActionPoller
                 ActionInfo? previous = lastStatus();
                 ActionInfo status = await poll(cancellationToken).ConfigureAwait(false);
                 notFound = transient = 0;
-                if (previous is null || previous.Status != status.Status || previous.RawStatus != status.RawStatus)
+                if (previous is null || previous.RawStatus != status.RawStatus) // Status is derived from RawStatus
                 {
                     Log.ActionStatusChanged(settings.Logger, actionUid, status.RawStatus ?? "(no status)", status.Progress is { } p ? $" ({p:0.#}%)" : string.Empty);
                 }
@@ -64,7 +62,7 @@ internal static class ActionPoller
 
             TimeSpan wait = interval < settings.OperationTimeout - elapsed ? interval : settings.OperationTimeout - elapsed;
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-            interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * Backoff), maxInterval.Ticks));
+            interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * Backoff), settings.MaxInterval.Ticks));
         }
     }
 

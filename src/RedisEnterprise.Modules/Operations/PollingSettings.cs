@@ -8,6 +8,8 @@ internal sealed record PollingSettings(TimeSpan Interval, TimeSpan MaxInterval, 
     internal static PollingSettings From(RedisEnterpriseModulesClientOptions options) =>
         new(options.PollingInterval, options.MaxPollingInterval, options.OperationTimeout, options.TimeProvider, Http.ClusterHttpHandler.LoggerFor(options));
 
+    private static readonly PollingSettings Defaults = From(new RedisEnterpriseModulesClientOptions());
+
     internal static PollingSettings For(IRedisEnterpriseModulesClient client) =>
-        client is RedisEnterpriseModulesClient { PollingSettings: { } settings } ? settings : From(new RedisEnterpriseModulesClientOptions());
+        client is RedisEnterpriseModulesClient { PollingSettings: { } settings } ? settings : Defaults;
 }
