@@ -34,7 +34,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is missing or wrong; the message names it.</exception>
     public RedisEnterpriseModulesClient(RedisEnterpriseModulesClientOptions options)
-        : this(null, options, createsItsOwnConnection: true)
+        : this(options, httpClient: null)
     {
     }
 
@@ -49,7 +49,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A setting is missing or wrong; the message names it.</exception>
     public RedisEnterpriseModulesClient(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
-        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, createsItsOwnConnection: false)
+        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
     {
     }
 
@@ -58,12 +58,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
     }
 
-    private RedisEnterpriseModulesClient(HttpClient? httpClient, RedisEnterpriseModulesClientOptions options, bool createsItsOwnConnection)
+    private RedisEnterpriseModulesClient(RedisEnterpriseModulesClientOptions options, HttpClient? httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options.Clone();
-        if (createsItsOwnConnection || httpClient is null)
+        if (httpClient is null)
         {
             _ownedHttpClient = new HttpClient(ClusterHttpHandler.CreateHandlerChain(_options), disposeHandler: true)
             {
@@ -133,7 +133,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ModulePackage package = await ModulePackage.OpenAsync(filePath, cancellationToken).ConfigureAwait(false);
         ModulePackageMetadata metadata = package.Metadata
-            ?? throw new ModulePackageValidationException((await package.ValidateAsync(cancellationToken).ConfigureAwait(false)));
+            ?? throw new ModulePackageValidationException(new ModulePackageValidation(package.FileName, package.OpeningProblems));
 
         if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)
         {

@@ -24,6 +24,7 @@ public sealed class ModulePackage
         _limits = limits;
         Metadata = scan.Metadata;
         ModuleFileName = scan.ModuleFileName;
+        OpeningProblems = scan.Problems;
     }
 
     /// <summary>The package's full path; null when it was opened from a stream.</summary>
@@ -106,6 +107,12 @@ public sealed class ModulePackage
 
     /// <inheritdoc />
     public override string ToString() => Metadata is null ? FileName : $"{FileName} ({Metadata})";
+
+    /// <summary>
+    /// The problems found while opening: all of them when <see cref="Metadata"/> is null, since only a readable
+    /// <c>module.json</c> gives the SHA-256 that <see cref="ValidateAsync"/> adds the hash check for.
+    /// </summary>
+    internal IEnumerable<ModulePackageProblem> OpeningProblems { get; }
 
     internal static async Task<ModulePackage> OpenAsync(string filePath, PackageLimits limits, CancellationToken cancellationToken)
     {
