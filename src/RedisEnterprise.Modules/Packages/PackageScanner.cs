@@ -75,9 +75,8 @@ internal static class PackageScanner
             return;
         }
 
-        // Entries that must not be decompressed: unsafe names and zip bombs.
-        HashSet<ZipArchiveEntry> refused = CheckNamesAndSizes(entries, limits, scan.Problems);
-        List<ZipArchiveEntry> safe = entries.Where(e => UnsafeReason(e.FullName) is null).ToList();
+        // Entries with unsafe names are left out of everything below; zip bombs are looked at but never decompressed.
+        (List<ZipArchiveEntry> safe, HashSet<ZipArchiveEntry> bombs) = CheckNamesAndSizes(entries, limits, scan.Problems);
 
         var invalidKeys = new HashSet<string>(StringComparer.Ordinal);
         ZipArchiveEntry? moduleJson = safe.Find(e => e.FullName == PackageMetadataReader.FileName);
@@ -85,7 +84,7 @@ internal static class PackageScanner
         {
             scan.Problems.Add(new(Codes.ModuleJsonMissing, "The package has no module.json at the top of the zip."));
         }
-        else if (!refused.Contains(moduleJson))
+        else if (!bombs.Contains(moduleJson))
         {
             scan.Metadata = await ReadMetadataAsync(moduleJson, limits, scan.Problems, invalidKeys, cancellationToken).ConfigureAwait(false);
         }
@@ -100,15 +99,16 @@ internal static class PackageScanner
         }
 
         string? expected = scan.Metadata?.Sha256;
-        if (hashModule && sharedObject is not null && !refused.Contains(sharedObject) && PackageMetadataReader.IsSha256(expected))
+        if (hashModule && sharedObject is not null && !bombs.Contains(sharedObject) && PackageMetadataReader.IsSha256(expected))
         {
             await CheckSha256Async(sharedObject, expected!, scan.Problems, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static HashSet<ZipArchiveEntry> CheckNamesAndSizes(List<ZipArchiveEntry> entries, PackageLimits limits, List<ModulePackageProblem> problems)
+    private static (List<ZipArchiveEntry> Safe, HashSet<ZipArchiveEntry> Bombs) CheckNamesAndSizes(List<ZipArchiveEntry> entries, PackageLimits limits, List<ModulePackageProblem> problems)
     {
-        var refused = new HashSet<ZipArchiveEntry>();
+        var safe = new List<ZipArchiveEntry>(entries.Count);
+        var bombs = new HashSet<ZipArchiveEntry>();
         long total = 0;
         foreach (ZipArchiveEntry entry in entries)
         {
@@ -117,11 +117,11 @@ internal static class PackageScanner
 
             if (UnsafeReason(name) is { } reason)
             {
-                refused.Add(entry);
                 problems.Add(new(Codes.UnsafeEntryName, $"The entry name '{name}' is unsafe ({reason}): extracting it could write outside the target folder.", name));
                 continue;
             }
 
+            safe.Add(entry);
             string? bomb = null;
             if (entry.Length > limits.MaxEntrySize)
             {
@@ -135,7 +135,7 @@ internal static class PackageScanner
 
             if (bomb is not null)
             {
-                refused.Add(entry);
+                bombs.Add(entry);
                 problems.Add(new(Codes.ZipBomb, bomb, name));
             }
         }
@@ -145,7 +145,7 @@ internal static class PackageScanner
             problems.Add(new(Codes.ZipBomb, $"The entries declare {FormatSize(total)} uncompressed in all, past the {FormatSize(limits.MaxTotalSize)} limit for a package."));
         }
 
-        return refused;
+        return (safe, bombs);
     }
 
     /// <summary>Reports every entry besides module.json, one .so and deps/*.tgz; returns the module's .so entry (the one module_file names, else the first).</summary>
