@@ -19,12 +19,12 @@ namespace RedisEnterprise.Modules;
 /// </example>
 public static class RedisEnterpriseModulesServiceCollectionExtensions
 {
-    /// <summary>Registers the default client, its options bound from <paramref name="configuration"/> and validated at startup.</summary>
+    /// <summary>Registers the default client, its options bound from <paramref name="section"/> and validated at startup.</summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The section holding the options, e.g. <c>RedisEnterprise</c> with <c>Endpoint</c>, <c>Username</c>, <c>Password</c>.</param>
+    /// <param name="section">The section holding the options, e.g. <c>RedisEnterprise</c> with <c>Endpoint</c>, <c>Username</c>, <c>Password</c>.</param>
     /// <returns>The HTTP client builder, to add handlers of your own.</returns>
-    public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddRedisEnterpriseModulesClient(Options.DefaultName, configuration);
+    public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, IConfiguration section) =>
+        services.AddRedisEnterpriseModulesClient(Options.DefaultName, section);
 
     /// <summary>Registers the default client, its options set by <paramref name="configure"/> and validated at startup.</summary>
     /// <param name="services">The services.</param>
@@ -36,12 +36,12 @@ public static class RedisEnterpriseModulesServiceCollectionExtensions
     /// <summary>Registers a named client (one per cluster), resolved as a keyed service or through <see cref="IRedisEnterpriseModulesClientFactory"/>.</summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The client's name, e.g. <c>eu-cluster</c>.</param>
-    /// <param name="configuration">The section holding the options.</param>
+    /// <param name="section">The section holding the options.</param>
     /// <returns>The HTTP client builder, to add handlers of your own.</returns>
-    public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, string name, IConfiguration configuration)
+    public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, string name, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return services.Register(name, options => RedisEnterpriseModulesClientOptionsBinder.Bind(configuration, options), configuration);
+        ArgumentNullException.ThrowIfNull(section);
+        return services.Register(name, options => RedisEnterpriseModulesClientOptionsBinder.Bind(section, options), section);
     }
 
     /// <summary>Registers a named client (one per cluster), resolved as a keyed service or through <see cref="IRedisEnterpriseModulesClientFactory"/>.</summary>
@@ -75,9 +75,21 @@ public static class RedisEnterpriseModulesServiceCollectionExtensions
         // The same chain as a client that owns its connection: logging → resilience (GETs only) → TLS choice.
         return services.AddHttpClient(RedisEnterpriseModulesClientFactory.HttpClientName(name))
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan) // per-call timeouts: uploads have their own
-            .ConfigurePrimaryHttpMessageHandler(sp => ClusterHttpHandler.CreatePrimaryHandler(OptionsOf(sp, name), LoggerOf(sp, name)))
-            .AddHttpMessageHandler(sp => new LoggingHandler(LoggerOf(sp, name), OptionsOf(sp, name).TimeProvider))
-            .AddHttpMessageHandler(sp => new ResilienceHandler(ResilienceHandler.PipelineFor(OptionsOf(sp, name), LoggerOf(sp, name))))
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                RedisEnterpriseModulesClientOptions options = OptionsOf(sp, name);
+                return ClusterHttpHandler.CreatePrimaryHandler(options, ClusterHttpHandler.LoggerFor(options));
+            })
+            .AddHttpMessageHandler(sp =>
+            {
+                RedisEnterpriseModulesClientOptions options = OptionsOf(sp, name);
+                return new LoggingHandler(ClusterHttpHandler.LoggerFor(options), options.TimeProvider);
+            })
+            .AddHttpMessageHandler(sp =>
+            {
+                RedisEnterpriseModulesClientOptions options = OptionsOf(sp, name);
+                return new ResilienceHandler(ResilienceHandler.PipelineFor(options, ClusterHttpHandler.LoggerFor(options)));
+            })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan); // SocketsHttpHandler recycles connections itself (PooledConnectionLifetime)
     }
 
@@ -89,8 +101,6 @@ public static class RedisEnterpriseModulesServiceCollectionExtensions
         withLogging.LoggerFactory = services.GetService<ILoggerFactory>();
         return withLogging;
     }
-
-    private static ILogger LoggerOf(IServiceProvider services, string name) => ClusterHttpHandler.LoggerFor(OptionsOf(services, name));
 }
 
 /// <summary>Creates the clients registered with <see cref="RedisEnterpriseModulesServiceCollectionExtensions"/>, by name.</summary>

@@ -96,6 +96,17 @@ public sealed class PackageUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task Ensure_reads_as_the_module_where_only_the_module_is_wanted()
+    {
+        // The issue's own line: ModuleInfo m = await client.EnsureModuleInstalledAsync("path/to/module.zip", options, ct);
+        _cluster.Given("GET", "/v1/modules", 200, $$"""[{"uid":"{{ModuleUid}}","module_name":"{{Name}}","semantic_version":"{{SemVer}}"}]""");
+        using var client = Client();
+        ModuleInfo m = await client.EnsureModuleInstalledAsync(Write(TestPackages.Valid()), new UploadModuleOptions(), TestContext.Current.CancellationToken);
+        Assert.Equal(ModuleUid, m.Uid);
+        Assert.Equal(Name, m.ModuleName);
+    }
+
+    [Fact]
     public async Task Ensure_treats_a_module_exists_race_as_success()
     {
         _cluster.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v1/modules").UsingGet()).InScenario("race").WillSetStateTo("uploaded")
