@@ -1,6 +1,4 @@
 using RedisEnterprise.Modules.Tests.Infrastructure;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace RedisEnterprise.Modules.Tests.Operations;
 
@@ -175,7 +173,7 @@ public sealed class PollingTests : IDisposable
 
         _cluster.Server.ResetMappings();
         _cluster.Server.ResetLogEntries();
-        _cluster.Server.Given(Request.Create().WithPath($"/v1/actions/{ActionUid}").UsingGet()).RespondWith(Response.Create().WithStatusCode(404));
+        _cluster.Given("GET", $"/v1/actions/{ActionUid}", 404);
         var error = await Assert.ThrowsAsync<ActionNotFoundException>(() => _time.Drive(new ActionOperation(client, ActionUid).WaitForCompletionAsync()));
         Assert.Equal(ActionUid, error.ActionUid);
         Assert.Equal(6, Polls);
