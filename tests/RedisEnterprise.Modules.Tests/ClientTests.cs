@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Tests.Models;
+using RedisEnterprise.Modules.Tests.Reliability;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -116,15 +116,15 @@ public sealed class ClientTests : IDisposable
     [Fact]
     public async Task A_refused_connection_is_a_connection_error_and_the_client_keeps_working()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // nothing listens there now
+        int port = FaultTests.FreePort(); // nothing listens there now
 
         using var client = _cluster.CreateClient(o => o.Endpoint = new Uri($"http://127.0.0.1:{port}"));
         var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => client.ListModulesAsync());
         Assert.IsType<HttpRequestException>(error.InnerException);
         Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
+
+        using var server = RawServer.Answering(RawResponse.Healthy, port); // the cluster comes up on that port
+        Assert.Equal(2, (await client.ListModulesAsync().WaitAsync(FaultTests.Generous)).Count);
     }
 
     [Fact]

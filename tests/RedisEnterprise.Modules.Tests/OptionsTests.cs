@@ -1,3 +1,8 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Polly;
+
 namespace RedisEnterprise.Modules.Tests;
 
 public class OptionsTests
@@ -79,8 +84,28 @@ public class OptionsTests
     public void The_client_copies_every_setting_so_later_changes_do_not_leak_in()
     {
         var options = Valid();
-        options.SkipCertificateValidation = true;
-        options.UploadTimeout = TimeSpan.FromMinutes(7);
+        var defaults = new RedisEnterpriseModulesClientOptions();
+        using var loggerFactory = LoggerFactory.Create(_ => { });
+        int distinct = 0;
+        foreach (var property in typeof(RedisEnterpriseModulesClientOptions).GetProperties().Where(p => p.CanWrite))
+        {
+            distinct++;
+            object? value = property.PropertyType switch
+            {
+                var t when t == typeof(Uri) => new Uri($"https://cluster-{distinct}.example.com:9443"),
+                var t when t == typeof(string) => $"{property.Name}-{distinct}",
+                var t when t == typeof(bool) => !(bool)property.GetValue(defaults)!,
+                var t when t == typeof(int) => (int)property.GetValue(defaults)! + 100 + distinct,
+                var t when t == typeof(TimeSpan) || t == typeof(TimeSpan?) => TimeSpan.FromSeconds(1000 + distinct),
+                var t when t == typeof(ResiliencePipeline<HttpResponseMessage>) => new ResiliencePipelineBuilder<HttpResponseMessage>().Build(),
+                var t when t == typeof(ILoggerFactory) => loggerFactory,
+                var t when t == typeof(TimeProvider) => new FakeTimeProvider(),
+                _ => throw new InvalidOperationException($"Give {property.Name} ({property.PropertyType}) a non-default value here."),
+            };
+            property.SetValue(options, value);
+            Assert.NotEqual(property.GetValue(defaults), property.GetValue(options));
+        }
+
         options.TrustedCertificates.Add(Infrastructure.TestCertificates.SelfSigned());
         RedisEnterpriseModulesClientOptions copy = options.Clone();
         foreach (var property in typeof(RedisEnterpriseModulesClientOptions).GetProperties())
@@ -90,11 +115,32 @@ public class OptionsTests
             {
                 Assert.NotSame(original, copied);
                 Assert.Equal(options.TrustedCertificates.Count, copy.TrustedCertificates.Count);
+                Assert.Equal(options.TrustedCertificates[0], copy.TrustedCertificates[0]);
             }
             else
             {
                 Assert.Equal(original, copied);
             }
         }
+    }
+
+    [Fact]
+    public async Task Changing_the_options_after_creating_the_client_does_not_change_where_or_as_whom_it_calls()
+    {
+        using var first = Infrastructure.MockCluster.Start();
+        using var second = Infrastructure.MockCluster.Start();
+        first.Given("GET", "/v1/modules", 200, "[]");
+        second.Given("GET", "/v1/modules", 200, "[]");
+        RedisEnterpriseModulesClientOptions options = first.Options();
+        using var client = new RedisEnterpriseModulesClient(options);
+
+        options.Endpoint = second.Endpoint;
+        options.Username = "someone-else@example.com";
+        options.Password = "another password";
+        await client.ListModulesAsync();
+
+        Assert.Empty(second.Received);
+        string expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Infrastructure.MockCluster.Username}:{Infrastructure.MockCluster.Password}"));
+        Assert.Equal(expected, Assert.Single(first.Received).RequestMessage!.Headers!["Authorization"].Single());
     }
 }

@@ -3,8 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using RedisEnterprise.Modules.Diagnostics;
 using RedisEnterprise.Modules.Tests.Infrastructure;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace RedisEnterprise.Modules.Tests.Diagnostics;
 
@@ -23,17 +21,14 @@ public sealed class ObservabilityTests : IDisposable
         _cluster.Given("GET", $"/v1/modules/{ModuleUid}", 200, MockCluster.Data("module-v2-redisgears.json"));
         _cluster.Given("DELETE", $"/v2/modules/{ModuleUid}", 200, """{"action_uid":"del-1"}""");
         _cluster.Given("GET", "/v1/actions/del-1", 200, """{"action_uid":"del-1","status":"completed"}""");
-        var poll = _cluster.Server.Given(Request.Create().WithPath("/v1/actions/dfc0152c-8449-4b1c-9184-480ea7cb526c").UsingGet()).InScenario("upload");
-        poll.WillSetStateTo("flaky").RespondWith(Json("""{"action_uid":"dfc0152c-8449-4b1c-9184-480ea7cb526c","status":"running","progress":"40"}"""));
-        _cluster.Server.Given(Request.Create().WithPath("/v1/actions/dfc0152c-8449-4b1c-9184-480ea7cb526c").UsingGet()).InScenario("upload").WhenStateIs("flaky").WillSetStateTo("done")
-            .RespondWith(Response.Create().WithStatusCode(503));
-        _cluster.Server.Given(Request.Create().WithPath("/v1/actions/dfc0152c-8449-4b1c-9184-480ea7cb526c").UsingGet()).InScenario("upload").WhenStateIs("done")
-            .RespondWith(Json("""{"action_uid":"dfc0152c-8449-4b1c-9184-480ea7cb526c","status":"completed","progress":"100"}"""));
+        _cluster.AnswerInTurn(
+            "/v1/actions/dfc0152c-8449-4b1c-9184-480ea7cb526c",
+            MockCluster.Answer(200, """{"action_uid":"dfc0152c-8449-4b1c-9184-480ea7cb526c","status":"running","progress":"40"}"""),
+            MockCluster.Answer(503),
+            MockCluster.Answer(200, """{"action_uid":"dfc0152c-8449-4b1c-9184-480ea7cb526c","status":"completed","progress":"100"}"""));
     }
 
     public void Dispose() => _cluster.Dispose();
-
-    private static IResponseBuilder Json(string body) => Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
 
     private async Task RunScenariosAsync(ILoggerFactory loggers)
     {

@@ -12,7 +12,12 @@ internal sealed class SteppingTime : TimeProvider
     private readonly SemaphoreSlim _timersCreated = new(0);
     private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _dueTimes = new();
 
+    private readonly List<TimeSpan> _advances = [];
+
     internal TimeSpan TotalAdvanced { get; private set; }
+
+    /// <summary>Each step <see cref="Drive{T}"/> advanced the clock by, in order: the waits the code started.</summary>
+    internal IReadOnlyList<TimeSpan> Advances => _advances;
 
     public override DateTimeOffset GetUtcNow() => _fake.GetUtcNow();
 
@@ -47,6 +52,7 @@ internal sealed class SteppingTime : TimeProvider
             _dueTimes.TryDequeue(out TimeSpan due);
             _fake.Advance(due);
             TotalAdvanced += due;
+            _advances.Add(due);
         }
     }
 

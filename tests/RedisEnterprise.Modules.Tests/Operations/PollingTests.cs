@@ -1,6 +1,4 @@
 using RedisEnterprise.Modules.Tests.Infrastructure;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace RedisEnterprise.Modules.Tests.Operations;
 
@@ -158,11 +156,11 @@ public sealed class PollingTests : IDisposable
             o.PollingInterval = TimeSpan.FromSeconds(1);
             o.MaxPollingInterval = TimeSpan.FromSeconds(3);
         });
-        var waits = new List<TimeSpan>();
-        DateTimeOffset last = _time.GetUtcNow();
         await _time.Drive(new ActionOperation(client, ActionUid).WaitForCompletionAsync());
-        // Advancing in 250 ms steps: each poll happens once its wait has passed, so the total time tells the waits.
+        // The clock advances by exactly each wait the polling loop starts: 1 s, growing by half each time, capped at 3 s.
+        Assert.Equal([1, 1.5, 2.25, 3, 3, 3], _time.Advances.Select(a => a.TotalSeconds));
         Assert.InRange(_time.TotalAdvanced, TimeSpan.FromSeconds(1 + 1.5 + 2.25 + 3 + 3 + 3), TimeSpan.FromSeconds(1 + 1.5 + 2.25 + 3 + 3 + 3) + TimeSpan.FromSeconds(1.5));
+        Assert.Equal(TimeSpan.FromSeconds(1 + 1.5 + 2.25 + 3 + 3 + 3), _time.TotalAdvanced);
         Assert.Equal(7, Polls);
     }
 
@@ -175,7 +173,7 @@ public sealed class PollingTests : IDisposable
 
         _cluster.Server.ResetMappings();
         _cluster.Server.ResetLogEntries();
-        _cluster.Server.Given(Request.Create().WithPath($"/v1/actions/{ActionUid}").UsingGet()).RespondWith(Response.Create().WithStatusCode(404));
+        _cluster.Given("GET", $"/v1/actions/{ActionUid}", 404);
         var error = await Assert.ThrowsAsync<ActionNotFoundException>(() => _time.Drive(new ActionOperation(client, ActionUid).WaitForCompletionAsync()));
         Assert.Equal(ActionUid, error.ActionUid);
         Assert.Equal(6, Polls);

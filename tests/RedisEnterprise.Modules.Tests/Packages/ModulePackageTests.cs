@@ -79,7 +79,11 @@ public class ModulePackageTests
             AssertCodes(oneShot);
             Assert.Equal(Path.GetFileName(path), oneShot.FileName);
 
-            // The file is not held open between calls.
+            // The file is not held open between calls: an exclusive open fails while any stream on it is open.
+            using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+            }
+
             File.Delete(path);
             Assert.False(File.Exists(path));
         }

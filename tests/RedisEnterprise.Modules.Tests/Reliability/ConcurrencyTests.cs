@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using RedisEnterprise.Modules.Tests.Infrastructure;
+using RedisEnterprise.Modules.Tests.Packages;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
 
@@ -59,7 +60,7 @@ public sealed class ConcurrencyTests
         options.RequestTimeout = Timeout.InfiniteTimeSpan; // only the polls' waits make timers, which the stepping clock runs
         using var client = new RedisEnterpriseModulesClient(options);
 
-        var files = Enumerable.Range(0, Uploads).Select(i => (Name: $"module-{i}.zip", Bytes: Pattern((i + 1) * 1024 * 1024 + (i * 7919), seed: i))).ToArray();
+        var files = Enumerable.Range(0, Uploads).Select(i => (Name: $"module-{i}.zip", Bytes: TestPackages.Pattern((i + 1) * 1024 * 1024 + (i * 7919), seed: i))).ToArray();
         var uploadReports = files.Select(_ => new ConcurrentQueue<UploadProgress>()).ToArray();
         var actionReports = files.Select(_ => new ConcurrentQueue<ActionInfo>()).ToArray();
         Task<ModuleInfo>[] uploads = [.. files.Select((f, i) => client.UploadModuleAsync(new MemoryStream(f.Bytes), f.Name, new UploadModuleOptions
@@ -88,13 +89,6 @@ public sealed class ConcurrencyTests
         }
 
         Assert.Equal(Uploads, cluster.Received.Count);
-    }
-
-    private static byte[] Pattern(int length, int seed)
-    {
-        byte[] bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
     }
 
     /// <summary>Holds answers until <paramref name="expected"/> are waiting, then lets them go one at a time, last arrived first.</summary>

@@ -163,7 +163,8 @@ public sealed class FaultTests
         await server.Connections[0].Closed.WaitAsync(Generous);
     }
 
-    internal static RedisEnterpriseModulesClientOptions Options(Uri endpoint, TimeProvider time) => new()
+    /// <summary>Options for a client of these scenarios; <paramref name="logging"/> is where it logs (none by default).</summary>
+    internal static RedisEnterpriseModulesClientOptions Options(Uri endpoint, TimeProvider time, ILoggerFactory? logging = null) => new()
     {
         Endpoint = endpoint,
         Username = MockCluster.Username,
@@ -175,11 +176,8 @@ public sealed class FaultTests
         // The retries that a GET gets by default are tested in Http/ResilienceTests.
         MaxRetries = 0,
         AttemptTimeout = Timeout.InfiniteTimeSpan,
-        LoggerFactory = Logging,
+        LoggerFactory = logging,
     };
-
-    /// <summary>Where the clients of these scenarios log, while the secrets test gathers everything they write.</summary>
-    internal static ILoggerFactory? Logging { get; set; }
 
     internal static int FreePort()
     {

@@ -98,8 +98,12 @@ public sealed class HostileResponseTests
     [InlineData("\"-9223372036854775808\"", long.MinValue)]
     [InlineData("1e18", 1_000_000_000_000_000_000)]
     [InlineData("\"20807.0\"", 20807)]
-    public void An_integer_field_reads_every_long_exactly(string wire, long expected) =>
-        Assert.Equal(expected, JsonSerializer.Deserialize($$"""{"uid":"m1","version":{{wire}}}""", ModulesJsonContext.Default.ModuleInfo)!.Version);
+    public void An_integer_field_reads_every_long_exactly(string wire, long expected)
+    {
+        string json = $$"""{"uid":"m1","version":{{wire}}}""";
+        Assert.Equal(expected, JsonSerializer.Deserialize(json, ModulesJsonContext.Default.ModuleInfo)!.Version);
+        Assert.Equal(expected, JsonSerializer.Deserialize(json, ModelContract.Module)!.Version); // what the client reads with
+    }
 
     [Theory]
     [InlineData("9223372036854775808")]
@@ -107,8 +111,12 @@ public sealed class HostileResponseTests
     [InlineData("-9223372036854775809")]
     [InlineData("1e19")]
     [InlineData("\"-1e30\"")]
-    public void An_integer_past_the_range_of_long_is_an_error_not_a_clamped_value(string wire) =>
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize($$"""{"uid":"m1","version":{{wire}}}""", ModulesJsonContext.Default.ModuleInfo));
+    public void An_integer_past_the_range_of_long_is_an_error_not_a_clamped_value(string wire)
+    {
+        string json = $$"""{"uid":"m1","version":{{wire}}}""";
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ModulesJsonContext.Default.ModuleInfo));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ModelContract.Module)); // what the client reads with
+    }
 
     /// <summary>Values of every JSON type, and numbers at the edges.</summary>
     internal static readonly string[] WrongValues =

@@ -8,7 +8,7 @@ namespace RedisEnterprise.Modules.Tests.Reliability;
 /// <summary>
 /// A tiny HTTP/1.1 server on loopback, scripted byte by byte per connection, for what WireMock cannot do: reset a
 /// connection, stall half-way, break the chunked framing, close without a word, and show the raw request line and
-/// headers as they came off the socket. Each connection runs the script with its index (0 for the first).
+/// headers as they came off the socket. Each connection runs the script.
 /// </summary>
 internal sealed class RawServer : IDisposable
 {
@@ -62,7 +62,7 @@ internal sealed class RawServer : IDisposable
                 RawConnection connection;
                 lock (_connections)
                 {
-                    connection = new RawConnection(_connections.Count, client, _stop.Token);
+                    connection = new RawConnection(client, _stop.Token);
                     _connections.Add(connection);
                 }
 
@@ -155,21 +155,15 @@ internal sealed class RawConnection
     private int _start;
     private int _end;
 
-    internal RawConnection(int index, TcpClient client, CancellationToken stopping)
+    internal RawConnection(TcpClient client, CancellationToken stopping)
     {
-        Index = index;
         _client = client;
         _stream = client.GetStream();
         _stopping = stopping;
     }
 
-    internal int Index { get; }
-
     /// <summary>Completes when the connection is over: the client closed it, it broke, or the script reset it.</summary>
     internal Task Closed => _closed.Task;
-
-    /// <summary>Whether the client closed the connection (as opposed to the script resetting it).</summary>
-    internal bool ClosedByPeer { get; private set; }
 
     internal IReadOnlyList<RawRequest> Requests
     {
@@ -213,19 +207,19 @@ internal sealed class RawConnection
         }
     }
 
-    /// <summary>Reads a request: the head, then (answering <c>Expect: 100-continue</c> unless told not to) its <c>Content-Length</c> body, up to <paramref name="maxBodyBytes"/>.</summary>
-    internal async Task<RawRequest?> ReadRequestAsync(long maxBodyBytes = long.MaxValue, bool sendContinue = true)
+    /// <summary>Reads a request: the head, then (answering <c>Expect: 100-continue</c>) its <c>Content-Length</c> body.</summary>
+    internal async Task<RawRequest?> ReadRequestAsync()
     {
         string? head = await ReadHeadAsync();
         if (head is null) return null;
         var request = new RawRequest(head, []);
-        if (sendContinue && string.Equals(request.Header("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(request.Header("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase))
         {
             await WriteAsync("HTTP/1.1 100 Continue\r\n\r\n");
         }
 
         long length = request.Header("Content-Length") is { } value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
-        byte[] body = await ReadBytesAsync((int)Math.Min(length, maxBodyBytes));
+        byte[] body = await ReadBytesAsync((int)length);
         request = request with { Body = body };
         lock (_requests) _requests.Add(request);
         return request;
@@ -282,20 +276,12 @@ internal sealed class RawConnection
         byte[] sink = new byte[16 * 1024];
         while (true)
         {
-            int read;
             try
             {
-                read = await _stream.ReadAsync(sink, _stopping);
+                if (await _stream.ReadAsync(sink, _stopping) == 0) return;
             }
             catch (Exception e) when (e is IOException or SocketException)
             {
-                ClosedByPeer = true;
-                return;
-            }
-
-            if (read == 0)
-            {
-                ClosedByPeer = true;
                 return;
             }
         }

@@ -36,21 +36,14 @@ public sealed class SecretsTests
         };
         ActivitySource.AddActivityListener(listener);
         using ILoggerFactory loggers = CapturingLoggerProvider.Factory(out CapturingLoggerProvider logs);
-        FaultTests.Logging = loggers; // every client of these scenarios logs at Trace into the capture
-        try
-        {
-            await HostileAnswersAsync(gathered);
-            await FaultsAsync(gathered);
-            await EveryErrorStatusOnEveryCallAsync(gathered);
-            await AServerThatEchoesTheCredentialsAsync(gathered);
-            await PollingFailuresAsync(gathered);
-            await TlsAndRefusedAsync(gathered);
-            await InvalidOptionsAndPackagesAsync(gathered);
-        }
-        finally
-        {
-            FaultTests.Logging = null;
-        }
+        // Every client of these scenarios logs at Trace into the capture.
+        await HostileAnswersAsync(gathered, loggers);
+        await FaultsAsync(gathered, loggers);
+        await EveryErrorStatusOnEveryCallAsync(gathered, loggers);
+        await AServerThatEchoesTheCredentialsAsync(gathered, loggers);
+        await PollingFailuresAsync(gathered, loggers);
+        await TlsAndRefusedAsync(gathered, loggers);
+        await InvalidOptionsAndPackagesAsync(gathered, loggers);
 
         Assert.NotEmpty(logs.Lines);
         Assert.NotEmpty(spans);
@@ -85,27 +78,27 @@ public sealed class SecretsTests
         Assert.All(options.GetProblems(), p => Assert.All(Secrets, s => Assert.DoesNotContain(s, p, StringComparison.Ordinal)));
     }
 
-    private static async Task HostileAnswersAsync(Gathered gathered)
+    private static async Task HostileAnswersAsync(Gathered gathered, ILoggerFactory logging)
     {
         foreach ((string name, Func<HostileAnswer> make) in HostileAnswers.All)
         {
             HostileAnswer answer = make();
             using var server = RawServer.Answering(_ => answer.Response);
-            using var client = Client(server.Endpoint);
+            using var client = Client(server.Endpoint, logging);
             gathered.Add(name, client);
             (object? result, RedisEnterpriseException? error) = await HostileResponseTests.Outcome(() => answer.InvokeAsync(client));
             gathered.Add(name, (object?)error ?? result);
         }
     }
 
-    private static async Task FaultsAsync(Gathered gathered)
+    private static async Task FaultsAsync(Gathered gathered, ILoggerFactory logging)
     {
         foreach ((string name, Func<FaultScript> make) in FaultScripts.ReadFaults.Concat(FaultScripts.UploadFaults))
         {
             FaultScript script = make();
             var time = new FakeTimeProvider();
             using var server = RawServer.Start(script.Run);
-            RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time);
+            RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time, logging);
             options.UploadTimeout = FaultTests.RequestTimeout;
             using var client = new RedisEnterpriseModulesClient(options);
             Task call = FaultScripts.UploadFaults.ContainsKey(name)
@@ -122,11 +115,11 @@ public sealed class SecretsTests
         }
     }
 
-    private static async Task EveryErrorStatusOnEveryCallAsync(Gathered gathered)
+    private static async Task EveryErrorStatusOnEveryCallAsync(Gathered gathered, ILoggerFactory logging)
     {
         RawResponse answer = RawResponse.Json("{}");
         using var server = RawServer.Answering(_ => answer);
-        using var client = Client(server.Endpoint);
+        using var client = Client(server.Endpoint, logging);
         string[] codes = ["no_module", "invalid_module", "module_exists", "min_redis_pack_version", "unsupported_module_capabilities", "os_not_supported", "dependencies_not_supported", "invalid_dependency_data", "unauthorized", "other"];
         foreach (int status in new[] { 400, 401, 403, 404, 405, 406, 409, 413, 429, 500, 501, 502, 503, 504 })
         {
@@ -143,7 +136,7 @@ public sealed class SecretsTests
     }
 
     /// <summary>A proxy that puts the request's head, Authorization included, into its error answers, and the password into a field.</summary>
-    private static async Task AServerThatEchoesTheCredentialsAsync(Gathered gathered)
+    private static async Task AServerThatEchoesTheCredentialsAsync(Gathered gathered, ILoggerFactory logging)
     {
         string escaped = MockCluster.Password.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
         Func<RawRequest, RawResponse>[] echoes =
@@ -160,7 +153,7 @@ public sealed class SecretsTests
         foreach (Func<RawRequest, RawResponse> echo in echoes)
         {
             using var server = RawServer.Answering(echo);
-            using var client = Client(server.Endpoint);
+            using var client = Client(server.Endpoint, logging);
             foreach (Call call in new[] { Call.GetModule, Call.GetAction, Call.ListModules, Call.StartUpload })
             {
                 (object? result, RedisEnterpriseException? error) = await HostileResponseTests.Outcome(() => new HostileAnswer(call, RawResponse.Json("{}")).InvokeAsync(client));
@@ -169,13 +162,13 @@ public sealed class SecretsTests
         }
     }
 
-    private static async Task PollingFailuresAsync(Gathered gathered)
+    private static async Task PollingFailuresAsync(Gathered gathered, ILoggerFactory logging)
     {
         foreach (string action in new[] { """{"action_uid":"a1","status":"failed","error_code":"boom","error_message":"it broke"}""", """{"action_uid":"a1","status":"running","progress":"7"}""" })
         {
             var time = new SteppingTime();
             using var server = RawServer.Answering(_ => RawResponse.Json(action));
-            RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time);
+            RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time, logging);
             options.RequestTimeout = Timeout.InfiniteTimeSpan;
             options.OperationTimeout = TimeSpan.FromMinutes(1);
             using var client = new RedisEnterpriseModulesClient(options);
@@ -185,23 +178,27 @@ public sealed class SecretsTests
         }
 
         using var forgetting = RawServer.Answering(_ => new RawResponse(404, """{"error_code":"not_found"}""", Reason: "Not Found"));
-        using var forgetful = Client(forgetting.Endpoint);
+        using var forgetful = Client(forgetting.Endpoint, logging);
         gathered.Add("polling", await Assert.ThrowsAsync<ActionNotFoundException>(() => forgetful.GetActionAsync("a1")));
     }
 
-    private static async Task TlsAndRefusedAsync(Gathered gathered)
+    private static async Task TlsAndRefusedAsync(Gathered gathered, ILoggerFactory logging)
     {
         using var https = MockCluster.StartHttps(TlsServers.Certificates["self-signed"]);
-        var options = https.Options(o => o.Endpoint = new Uri($"https://localhost:{https.Endpoint.Port}"));
+        var options = https.Options(o =>
+        {
+            o.Endpoint = new Uri($"https://localhost:{https.Endpoint.Port}");
+            o.LoggerFactory = logging;
+        });
         using var untrusting = new RedisEnterpriseModulesClient(options);
         gathered.Add("tls", await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => untrusting.ListModulesAsync()));
         gathered.Add("tls", options);
 
-        using var refused = Client(new Uri($"http://127.0.0.1:{FaultTests.FreePort()}"));
+        using var refused = Client(new Uri($"http://127.0.0.1:{FaultTests.FreePort()}"), logging);
         gathered.Add("refused", await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => refused.ListModulesAsync()));
     }
 
-    private static async Task InvalidOptionsAndPackagesAsync(Gathered gathered)
+    private static async Task InvalidOptionsAndPackagesAsync(Gathered gathered, ILoggerFactory logging)
     {
         Action<RedisEnterpriseModulesClientOptions>[] breaks =
         [
@@ -222,7 +219,7 @@ public sealed class SecretsTests
         }
 
         using var server = RawServer.Answering(RawResponse.Healthy);
-        using var client = Client(server.Endpoint);
+        using var client = Client(server.Endpoint, logging);
         gathered.Add("package", await Assert.ThrowsAsync<ModulePackageValidationException>(() =>
             client.StartUploadModuleAsync(new MemoryStream(Encoding.UTF8.GetBytes(MockCluster.Password.Length + " bytes, not a zip")), "m.zip", new UploadModuleOptions { Validate = true })));
         gathered.Add("results", await client.ListModulesAsync());
@@ -230,7 +227,7 @@ public sealed class SecretsTests
         gathered.Add("results", new UploadProgress(1, 2));
     }
 
-    private static RedisEnterpriseModulesClient Client(Uri endpoint) => new(FaultTests.Options(endpoint, TimeProvider.System));
+    private static RedisEnterpriseModulesClient Client(Uri endpoint, ILoggerFactory logging) => new(FaultTests.Options(endpoint, TimeProvider.System, logging));
 
     /// <summary>Every text the SDK made in the scenarios: exceptions in depth (all public properties, Data, inner ones) and ToString() of anything else.</summary>
     private sealed class Gathered

@@ -14,7 +14,7 @@ public sealed class TlsServers : IDisposable
     internal static readonly IReadOnlyDictionary<string, X509Certificate2> Certificates = new Dictionary<string, X509Certificate2>
     {
         ["valid"] = TestCertificates.IssuedBy(Authority),
-        ["valid, another key"] = TestCertificates.IssuedBy(Authority),
+        ["valid, another certificate"] = TestCertificates.IssuedBy(Authority), // the same CA, name and key (IssuedBy shares one leaf key), another certificate
         ["expired"] = TestCertificates.IssuedBy(Authority, notBefore: DateTimeOffset.UtcNow.AddDays(-60), notAfter: DateTimeOffset.UtcNow.AddDays(-1)),
         ["not yet valid"] = TestCertificates.IssuedBy(Authority, notBefore: DateTimeOffset.UtcNow.AddDays(1), notAfter: DateTimeOffset.UtcNow.AddDays(60)),
         ["for another host"] = TestCertificates.IssuedBy(Authority, "cluster.example.com"),
@@ -51,7 +51,7 @@ public sealed class TlsReliabilityTests(TlsServers servers) : IClassFixture<TlsS
         { "for another host", "default", false },
         { "self-signed", "default", false },
         { "valid", "trust the CA", true },
-        { "valid, another key", "trust the CA", true }, // a CA vouches for all it signed
+        { "valid, another certificate", "trust the CA", true }, // a CA vouches for all it signed
         { "expired", "trust the CA", false },
         { "not yet valid", "trust the CA", false },
         { "for another host", "trust the CA", false },
@@ -59,7 +59,7 @@ public sealed class TlsReliabilityTests(TlsServers servers) : IClassFixture<TlsS
         { "self-signed", "trust the CA", false },
         { "valid", "trust another CA of the same name", false },
         { "valid", "pin it", true },
-        { "valid, another key", "pin it", false }, // same name, same CA, another certificate
+        { "valid, another certificate", "pin it", false }, // same name, same CA, another certificate
         { "from another CA of the same name", "pin it", false },
         { "self-signed", "pin it", false },
         { "expired", "skip", true },
