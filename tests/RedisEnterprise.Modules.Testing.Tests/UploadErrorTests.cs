@@ -66,7 +66,8 @@ public class UploadErrorTests
         await using var cluster = FakeRedisEnterpriseCluster.Start();
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", Zip(("module.json", Encoding.UTF8.GetBytes("{ not json"))));
-        await AssertErrorAsync(response, 400, "invalid_module");
+        string message = await AssertErrorAsync(response, 400, "invalid_module");
+        Assert.Contains("not valid JSON", message, StringComparison.Ordinal);
     }
 
     [Theory]
