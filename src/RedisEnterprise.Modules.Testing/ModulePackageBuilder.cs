@@ -14,7 +14,7 @@ namespace RedisEnterprise.Modules.Testing;
 /// <code>
 /// byte[] zip = new ModulePackageBuilder("rejson", "2.0.8")
 ///     .WithPayloadSize(1024)
-///     .WithDependency("gears_python", "https://example.com/python.tgz", sha256)
+///     .WithDependency("gears_python", new Uri("https://example.com/python.tgz"), sha256)
 ///     .Build();
 /// string path = new ModulePackageBuilder("rejson", "2.0.8").WriteToTempFile(); // .../rejson.Linux-ubuntu18.04-x86_64.2.0.8.zip
 /// </code>

@@ -50,6 +50,19 @@ internal static class TestSupport
         return await client.PostAsync(route, form, Ct);
     }
 
+    /// <summary>
+    /// Uploads a package and asserts the answer has the given success status (200 unless told), putting the body in the
+    /// failure message, so a failed upload is reported as such rather than as a missing property later; returns the answer's JSON.
+    /// </summary>
+    internal static async Task<JsonElement> UploadModuleAsync(HttpClient client, string route, ModulePackageBuilder package, int status = 200)
+    {
+        using HttpResponseMessage response = await UploadAsync(client, route, package);
+        string body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(status == (int)response.StatusCode, $"expected {status} from POST {route}, got {(int)response.StatusCode}: {body}");
+        using JsonDocument document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
     internal static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         string text = await response.Content.ReadAsStringAsync(Ct);

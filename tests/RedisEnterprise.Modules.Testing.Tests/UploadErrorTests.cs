@@ -66,7 +66,8 @@ public class UploadErrorTests
         await using var cluster = FakeRedisEnterpriseCluster.Start();
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", Zip(("module.json", Encoding.UTF8.GetBytes("{ not json"))));
-        await AssertErrorAsync(response, 400, "invalid_module");
+        string message = await AssertErrorAsync(response, 400, "invalid_module");
+        Assert.Contains("not valid JSON", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -110,10 +111,7 @@ public class UploadErrorTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();
         using HttpClient admin = Admin(cluster);
-        using (HttpResponseMessage first = await UploadAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8")))
-        {
-            Assert.Equal(200, (int)first.StatusCode);
-        }
+        await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
         using (HttpResponseMessage second = await UploadAsync(admin, route, new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(10)))
         {
@@ -121,10 +119,7 @@ public class UploadErrorTests
         }
 
         // Another version of the same module is fine.
-        using (HttpResponseMessage other = await UploadAsync(admin, route, new ModulePackageBuilder("rejson", "2.0.9")))
-        {
-            Assert.Equal(200, (int)other.StatusCode);
-        }
+        await UploadModuleAsync(admin, route, new ModulePackageBuilder("rejson", "2.0.9"));
     }
 
     [Fact]
@@ -142,10 +137,7 @@ public class UploadErrorTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();
         using HttpClient admin = Admin(cluster);
-        using (HttpResponseMessage first = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8")))
-        {
-            Assert.Equal(200, (int)first.StatusCode);
-        }
+        await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
         using HttpResponseMessage second = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
         await AssertErrorAsync(second, 400, "module_exists");
@@ -162,8 +154,7 @@ public class UploadErrorTests
             await AssertErrorAsync(v1, 400, "dependencies_not_supported");
         }
 
-        using HttpResponseMessage v2 = await UploadAsync(admin, "/v2/modules", package);
-        Assert.Equal(200, (int)v2.StatusCode);
+        await UploadModuleAsync(admin, "/v2/modules", package);
     }
 
     [Theory]

@@ -12,12 +12,7 @@ public class UploadTests
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(1024);
 
-        JsonElement module;
-        using (HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", package))
-        {
-            Assert.Equal(200, (int)response.StatusCode);
-            module = await JsonAsync(response);
-        }
+        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", package);
 
         string uid = module.GetProperty("uid").GetString()!;
         string actionUid = module.GetProperty("action_uid").GetString()!;
@@ -56,11 +51,7 @@ public class UploadTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 4 });
         using HttpClient admin = Admin(cluster);
-        JsonElement module;
-        using (HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("graph", "2.10.12")))
-        {
-            module = await JsonAsync(response);
-        }
+        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("graph", "2.10.12"));
 
         List<JsonElement> polls = await PollToEndAsync(admin, "v2", module.GetProperty("action_uid").GetString()!);
         Assert.Equal(["queued", "running", "running", "completed"], Statuses(polls));
@@ -84,11 +75,7 @@ public class UploadTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();
         using HttpClient admin = Admin(cluster);
-        JsonElement module;
-        using (HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("bf", "9.0.0")))
-        {
-            module = await JsonAsync(response);
-        }
+        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("bf", "9.0.0"));
 
         string actionUid = module.GetProperty("action_uid").GetString()!;
         using HttpResponseMessage first = await admin.GetAsync($"/v1/actions/{actionUid}", Ct);
@@ -109,11 +96,7 @@ public class UploadTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 1 });
         using HttpClient admin = Admin(cluster);
-        JsonElement module;
-        using (HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8")))
-        {
-            module = await JsonAsync(response);
-        }
+        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
         List<JsonElement> polls = await PollToEndAsync(admin, "v1", module.GetProperty("action_uid").GetString()!);
         Assert.Equal(["completed"], Statuses(polls));
@@ -137,9 +120,8 @@ public class UploadTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { UploadSuccessStatusCode = 202 });
         using HttpClient admin = Admin(cluster);
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
-        Assert.Equal(202, (int)response.StatusCode);
-        Assert.True((await JsonAsync(response)).TryGetProperty("action_uid", out _));
+        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"), status: 202);
+        Assert.True(module.TryGetProperty("action_uid", out _));
     }
 
     [Fact]
@@ -147,12 +129,7 @@ public class UploadTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();
         using HttpClient admin = Admin(cluster);
-        JsonElement module;
-        using (HttpResponseMessage response = await UploadAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8")))
-        {
-            Assert.Equal(200, (int)response.StatusCode);
-            module = await JsonAsync(response);
-        }
+        JsonElement module = await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
         Assert.False(module.TryGetProperty("action_uid", out _));
         string uid = module.GetProperty("uid").GetString()!;
@@ -171,12 +148,7 @@ public class UploadTests
         using HttpClient admin = Admin(cluster);
         const string Sha = "22dca9cd75484cb15b8130db37f5284e22e3759002154361f72f6d2db46ee682";
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_python", new Uri("https://example.com/python.tgz"), Sha);
-        JsonElement module;
-        using (HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", package))
-        {
-            Assert.Equal(200, (int)response.StatusCode);
-            module = await JsonAsync(response);
-        }
+        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", package);
 
         JsonElement dependency = module.GetProperty("dependencies").GetProperty("gears_python");
         Assert.Equal("https://example.com/python.tgz", dependency.GetProperty("url").GetString());

@@ -80,19 +80,15 @@ internal sealed class ClusterState
         lock (_lock)
         {
             FakeResponse response = HandleLocked(request);
-            _requests.Add(new FakeClusterRequest
-            {
-                Method = request.Method,
-                Path = request.Path,
-                Headers = request.Headers,
-                BodyLength = request.Body.Length,
-                StatusCode = response.StatusCode,
-            });
+            Record(request, response.StatusCode); // re-enters the lock, so the answer and its record stay one step
             return response;
         }
     }
 
-    /// <summary>Records a request answered without the cluster logic (the server stopping during a response delay).</summary>
+    /// <summary>
+    /// Records a request with the status it was answered with: every answer of <see cref="Handle"/>, and a request answered
+    /// without the cluster logic (the server stopping during a response delay).
+    /// </summary>
     internal void Record(FakeRequest request, int statusCode)
     {
         lock (_lock)

@@ -43,6 +43,9 @@ internal sealed class FakeAction
 
     internal string Status => IsTerminal ? (Failure is null ? "completed" : "failed") : Polls <= 1 ? "queued" : "running";
 
+    /// <summary>The error once the action has ended <c>failed</c>; <see langword="null"/> before it ends and when it completes.</summary>
+    private ClusterError? FailedWith => IsTerminal ? Failure : null;
+
     /// <summary>0 while queued, rising while running, 100 when completed; a failed action keeps the progress it had reached.</summary>
     internal double Progress
     {
@@ -97,7 +100,7 @@ internal sealed class FakeAction
         writer.WriteString("description", Description);
         writer.WriteString("object_type", "module");
         writer.WriteString("object_uid", Module.Uid);
-        if (Status == "failed" && Failure is not null) writer.WriteString("error", Failure.Message);
+        if (FailedWith is { } failure) writer.WriteString("error", failure.Message);
         writer.WriteStartObject("pending_ops");
         writer.WriteEndObject();
         writer.WriteEndObject();
@@ -106,8 +109,8 @@ internal sealed class FakeAction
 
     private void WriteFailure(Utf8JsonWriter writer)
     {
-        if (Status != "failed" || Failure is null) return;
-        writer.WriteString("error_code", Failure.Code);
-        writer.WriteString("error_message", Failure.Message);
+        if (FailedWith is not { } failure) return;
+        writer.WriteString("error_code", failure.Code);
+        writer.WriteString("error_message", failure.Message);
     }
 }

@@ -65,8 +65,8 @@ internal static class ModulePackageReader
             if (!HasText(root, "module_name")) return Fail("invalid_module", "module.json has no module_name (module_name_missing).");
             if (!HasText(root, "semantic_version")) return Fail("invalid_module", "module.json has no semantic_version (module_version_missing).");
 
-            ZipArchiveEntry[] binaries = zip.Entries.Where(e => e.FullName.EndsWith(".so", StringComparison.Ordinal)).ToArray();
-            if (binaries.Length > 1) return Fail("invalid_module", "The package holds more than one .so file (invalid_number_of_files).");
+            int binaries = zip.Entries.Count(e => e.FullName.EndsWith(".so", StringComparison.Ordinal));
+            if (binaries > 1) return Fail("invalid_module", "The package holds more than one .so file (invalid_number_of_files).");
             if (root.TryGetProperty("module_file", out JsonElement moduleFile) && moduleFile.ValueKind == JsonValueKind.String)
             {
                 ZipArchiveEntry? binary = zip.GetEntry(moduleFile.GetString()!);
@@ -102,19 +102,19 @@ internal static class ModulePackageReader
                     }
                 }
             }
-        }
 
-        ModuleInfo described;
-        try
-        {
-            described = JsonSerializer.Deserialize(json, ModulesJsonContext.Default.ModuleInfo)!;
-        }
-        catch (JsonException e)
-        {
-            return Fail("invalid_module", $"module.json has a field of the wrong type: {e.Message}");
-        }
+            ModuleInfo described;
+            try
+            {
+                described = root.Deserialize(ModulesJsonContext.Default.ModuleInfo)!;
+            }
+            catch (JsonException e)
+            {
+                return Fail("invalid_module", $"module.json has a field of the wrong type: {e.Message}");
+            }
 
-        return (Describe(described), null);
+            return (Describe(described), null);
+        }
     }
 
     /// <summary>The module object the cluster keeps for a package: the fields of module.json the API shows.</summary>
