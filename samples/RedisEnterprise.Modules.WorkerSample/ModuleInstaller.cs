@@ -22,16 +22,17 @@ internal sealed partial class ModuleInstaller(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         ModuleInstallerOptions settings = options.Value;
+        if (settings.RunOnce)
+        {
+            Environment.ExitCode = await EnsureFolderAsync(settings.ModulesFolder, stoppingToken) ? 0 : 1;
+            lifetime.StopApplication();
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
         do
         {
-            bool allInstalled = await EnsureFolderAsync(settings.ModulesFolder, stoppingToken);
-            if (settings.RunOnce)
-            {
-                Environment.ExitCode = allInstalled ? 0 : 1;
-                lifetime.StopApplication();
-                return;
-            }
+            await EnsureFolderAsync(settings.ModulesFolder, stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -53,8 +54,9 @@ internal sealed partial class ModuleInstaller(
                 allInstalled = false;
                 LogInvalid(Path.GetFileName(package), e.Message);
             }
-            catch (RedisEnterpriseException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // The cluster's answers, and anything else (a timeout, an unreadable file): this package failed, the others go on.
                 allInstalled = false;
                 LogFailed(Path.GetFileName(package), e.Message);
             }
