@@ -16,13 +16,7 @@ public abstract class CallBenchmarkBase
     private protected void StartCluster()
     {
         Cluster = LoopbackCluster.Start();
-        Sdk = new RedisEnterpriseModulesClient(new RedisEnterpriseModulesClientOptions
-        {
-            Endpoint = Cluster.Endpoint,
-            AllowInsecureHttp = true,
-            Username = LoopbackCluster.Username,
-            Password = LoopbackCluster.Password,
-        });
+        Sdk = new RedisEnterpriseModulesClient(LoopbackCluster.ClientOptions(Cluster.Endpoint));
         Baseline = new BaselineClient(Cluster.Endpoint, LoopbackCluster.Username, LoopbackCluster.Password);
     }
 

@@ -32,13 +32,7 @@ public class InMemoryCallBenchmarks
             "list 16" => Payloads.List(16),
             _ => Payloads.List(500),
         });
-        _sdk = new RedisEnterpriseModulesClient(new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, new RedisEnterpriseModulesClientOptions
-        {
-            Endpoint = Endpoint,
-            AllowInsecureHttp = true,
-            Username = LoopbackCluster.Username,
-            Password = LoopbackCluster.Password,
-        });
+        _sdk = new RedisEnterpriseModulesClient(new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, LoopbackCluster.ClientOptions(Endpoint));
         _baseline = new BaselineClient(Endpoint, LoopbackCluster.Username, LoopbackCluster.Password, _handler);
     }
 

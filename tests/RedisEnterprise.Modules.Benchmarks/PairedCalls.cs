@@ -19,18 +19,11 @@ internal static class PairedCalls
 {
     private static readonly TimeSpan BlockLength = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan WarmUpLength = TimeSpan.FromSeconds(1);
-    private static readonly UploadModuleOptions NoValidation = new() { Validate = false };
 
     internal static async Task RunAsync(int rounds, bool uploads)
     {
         using LoopbackCluster cluster = LoopbackCluster.Start();
-        var options = new RedisEnterpriseModulesClientOptions
-        {
-            Endpoint = cluster.Endpoint,
-            AllowInsecureHttp = true,
-            Username = LoopbackCluster.Username,
-            Password = LoopbackCluster.Password,
-        };
+        RedisEnterpriseModulesClientOptions options = LoopbackCluster.ClientOptions(cluster.Endpoint);
         using var sdk = new RedisEnterpriseModulesClient(options);
 
         // The baseline never retries; this SDK client doesn't either (no retry, no attempt timeout: no resilience pipeline work).
@@ -91,9 +84,9 @@ internal static class PairedCalls
                 TestFiles.WriteBinary(path, size);
                 Stats[] stats = await CompareAsync(
                     size >= 100 * FileSize.MiB ? Math.Min(rounds, 15) : rounds,
-                    () => baseline.UploadModuleAsync(path, "/v2/modules"),
-                    () => sdk.StartUploadModuleAsync(path, NoValidation),
-                    () => baseline.UploadModuleAsync(path, "/v2/modules", expectContinue: true)).ConfigureAwait(false);
+                    () => baseline.UploadModuleAsync(path),
+                    () => sdk.StartUploadModuleAsync(path, LoopbackCluster.NoValidation),
+                    () => baseline.UploadModuleAsync(path, expectContinue: true)).ConfigureAwait(false);
                 Console.WriteLine(
                     $"| {new FileSize(size)} | {Throughput(size, stats[0].Time)} | {Throughput(size, stats[1].Time)} | {stats[1].Ratio} | {Throughput(size, stats[2].Time)} | "
                     + $"{FormatRatios(stats[1].Ratios.Zip(stats[2].Ratios, (s, expect) => s / expect).ToList())} |");

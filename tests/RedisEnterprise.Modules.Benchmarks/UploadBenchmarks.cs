@@ -10,8 +10,6 @@ namespace RedisEnterprise.Modules.Benchmarks;
 [ShortRunJob]
 public class UploadBenchmarks : CallBenchmarkBase
 {
-    private static readonly UploadModuleOptions NoValidation = new() { Validate = false };
-
     private DirectoryInfo _folder = null!;
     private string _path = null!;
 
@@ -29,9 +27,9 @@ public class UploadBenchmarks : CallBenchmarkBase
         StartCluster();
 
         long before = Cluster.UploadedBytes;
-        Sdk.StartUploadModuleAsync(_path, NoValidation).GetAwaiter().GetResult();
+        Sdk.StartUploadModuleAsync(_path, LoopbackCluster.NoValidation).GetAwaiter().GetResult();
         long sdkBody = Cluster.UploadedBytes - before;
-        Baseline.UploadModuleAsync(_path, "/v2/modules").GetAwaiter().GetResult();
+        Baseline.UploadModuleAsync(_path).GetAwaiter().GetResult();
         long baselineBody = Cluster.UploadedBytes - before - sdkBody;
         Check(sdkBody > Size.Bytes && sdkBody < Size.Bytes + 1024, "the SDK's body carries the file");
         Check(baselineBody > Size.Bytes && baselineBody < Size.Bytes + 1024, "the baseline's body carries the file");
@@ -44,12 +42,12 @@ public class UploadBenchmarks : CallBenchmarkBase
     }
 
     [Benchmark(Baseline = true)]
-    public Task HttpClient() => Baseline.UploadModuleAsync(_path, "/v2/modules");
+    public Task HttpClient() => Baseline.UploadModuleAsync(_path);
 
     /// <summary>The same with <c>Expect: 100-continue</c>, which the SDK sends: one more round trip before the body.</summary>
     [Benchmark]
-    public Task HttpClientExpect100() => Baseline.UploadModuleAsync(_path, "/v2/modules", expectContinue: true);
+    public Task HttpClientExpect100() => Baseline.UploadModuleAsync(_path, expectContinue: true);
 
     [Benchmark]
-    public Task SDK() => Sdk.StartUploadModuleAsync(_path, NoValidation);
+    public Task SDK() => Sdk.StartUploadModuleAsync(_path, LoopbackCluster.NoValidation);
 }

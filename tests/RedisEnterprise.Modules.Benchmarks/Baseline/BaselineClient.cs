@@ -47,14 +47,14 @@ public sealed class BaselineClient : IDisposable
     /// The textbook streaming upload: <see cref="MultipartFormDataContent"/> around a <see cref="StreamContent"/> of the file;
     /// with <paramref name="expectContinue"/>, sent with <c>Expect: 100-continue</c> as the SDK (and curl) do.
     /// </summary>
-    public async Task<ModuleDto> UploadModuleAsync(string path, string route, bool expectContinue = false, CancellationToken cancellationToken = default)
+    public async Task<ModuleDto> UploadModuleAsync(string path, bool expectContinue = false, CancellationToken cancellationToken = default)
     {
         await using FileStream file = File.OpenRead(path);
         using var content = new MultipartFormDataContent();
         var part = new StreamContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         content.Add(part, "module", Path.GetFileName(path));
-        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/modules") { Content = content };
         if (expectContinue) request.Headers.ExpectContinue = true;
         using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();

@@ -41,6 +41,18 @@ internal sealed class LoopbackCluster : IDisposable
     /// <summary>The bytes of upload bodies received so far (the whole multipart body, framing included).</summary>
     internal long UploadedBytes => Interlocked.Read(ref _uploadedBytes);
 
+    /// <summary>The SDK's options for a cluster at <paramref name="endpoint"/> (plain http on loopback), with the benchmark credentials.</summary>
+    internal static RedisEnterpriseModulesClientOptions ClientOptions(Uri endpoint) => new()
+    {
+        Endpoint = endpoint,
+        AllowInsecureHttp = true,
+        Username = Username,
+        Password = Password,
+    };
+
+    /// <summary>Uploads without the package check, so the benchmarks time the transfer alone.</summary>
+    internal static UploadModuleOptions NoValidation { get; } = new() { Validate = false };
+
     internal static LoopbackCluster Start()
     {
         var cluster = new LoopbackCluster();
