@@ -23,34 +23,32 @@ internal static class BundledModules
     private static ModuleInfo Bundled(string name, string displayName, string semanticVersion, string description, string configCommand, bool withPlatforms)
     {
         string sha256 = Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(name + semanticVersion)));
-        return new ModuleInfo
-        {
-            Uid = UidFor(name, semanticVersion),
-            ModuleName = name,
-            DisplayName = displayName,
-            SemanticVersion = semanticVersion,
-            Version = ModulePackageBuilder.VersionOf(semanticVersion),
-            Author = "RedisLabs",
-            Email = "redismodules@redislabs.com",
-            Description = description,
-            Homepage = "http://redis.io",
-            License = "Redis Source Available License 2.0 (RSALv2) or the Server Side Public License v1 (SSPLv1)",
-            CommandLineArgs = string.Empty,
-            ConfigCommand = configCommand,
-            Capabilities = Capabilities,
-            MinRedisVersion = "7.2",
-            MinRedisPackVersion = "7.4.2",
-            CompatibleRedisVersion = "7.4",
-            IsBundled = true,
-            Crdb = new ModuleCrdbInfo(),
-            Dependencies = new Dictionary<string, ModuleDependency>(),
-            Platforms = withPlatforms
+        return RedisEnterpriseModulesModelFactory.ModuleInfo(
+            uid: UidFor(name, semanticVersion),
+            moduleName: name,
+            displayName: displayName,
+            semanticVersion: semanticVersion,
+            version: ModulePackageBuilder.VersionOf(semanticVersion),
+            author: "RedisLabs",
+            email: "redismodules@redislabs.com",
+            description: description,
+            homepage: "http://redis.io",
+            license: "Redis Source Available License 2.0 (RSALv2) or the Server Side Public License v1 (SSPLv1)",
+            commandLineArgs: string.Empty,
+            configCommand: configCommand,
+            capabilities: Capabilities,
+            minRedisVersion: "7.2",
+            minRedisPackVersion: "7.4.2",
+            compatibleRedisVersion: "7.4",
+            isBundled: true,
+            crdb: RedisEnterpriseModulesModelFactory.ModuleCrdbInfo(),
+            dependencies: new Dictionary<string, ModuleDependency>(),
+            platforms: withPlatforms
                 ? new Dictionary<string, ModulePlatform>
                 {
-                    ["rhel9/x86_64"] = new() { Dependencies = new Dictionary<string, ModuleDependency>(), Sha256 = sha256 },
-                    ["ubuntu22.04/x86_64"] = new() { Dependencies = new Dictionary<string, ModuleDependency>(), Sha256 = sha256 },
+                    ["rhel9/x86_64"] = RedisEnterpriseModulesModelFactory.ModulePlatform(new Dictionary<string, ModuleDependency>(), sha256),
+                    ["ubuntu22.04/x86_64"] = RedisEnterpriseModulesModelFactory.ModulePlatform(new Dictionary<string, ModuleDependency>(), sha256),
                 }
-                : null,
-        };
+                : null);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using RedisEnterprise.Modules.Serialization;
 
 namespace RedisEnterprise.Modules.Testing.Internal;
 
@@ -115,7 +114,7 @@ internal sealed class ClusterState
             case ["v1", "modules"]:
                 return method switch
                 {
-                    "GET" => Json(200, JsonSerializer.Serialize(_modules, ModulesJsonContext.Default.IReadOnlyListModuleInfo)),
+                    "GET" => Json(200, RedisEnterpriseModulesJson.Serialize(_modules)),
                     "POST" => Change(role.Value) ?? Upload(request, v1: true),
                     _ => MethodNotAllowed(method, request.Path),
                 };
@@ -163,21 +162,21 @@ internal sealed class ClusterState
             || _actions.Values.Any(a => a.IsUpload && !a.IsTerminal && a.Failure is null && SameModule(a.Module, package!));
         if (exists) return Error(400, "module_exists", $"The module {package!.ModuleName} {package.SemanticVersion} is already on the cluster.");
 
-        ModuleInfo module = package! with { Uid = Guid.NewGuid().ToString("N") };
+        ModuleInfo module = ClusterJson.With(package!, "uid", Guid.NewGuid().ToString("N"));
         if (v1)
         {
             _modules.Add(module);
-            return Json(200, JsonSerializer.Serialize(module, ModulesJsonContext.Default.ModuleInfo));
+            return Json(200, RedisEnterpriseModulesJson.Serialize(module));
         }
 
         ClusterError? failure = _nextActionFailure;
         _nextActionFailure = null;
         FakeAction action = Track(new FakeAction("module_upload", $"Upload module {module.ModuleName} {module.SemanticVersion}", module, isUpload: true, _options.PollsToComplete, failure));
-        return Json(_options.UploadSuccessStatusCode, JsonSerializer.Serialize(module with { ActionUid = action.Uid }, ModulesJsonContext.Default.ModuleInfo));
+        return Json(_options.UploadSuccessStatusCode, RedisEnterpriseModulesJson.Serialize(ClusterJson.With(module, "action_uid", action.Uid)));
     }
 
     private FakeResponse GetModule(string uid) =>
-        Find(uid) is { } module ? Json(200, JsonSerializer.Serialize(module, ModulesJsonContext.Default.ModuleInfo)) : ModuleNotFound(uid);
+        Find(uid) is { } module ? Json(200, RedisEnterpriseModulesJson.Serialize(module)) : ModuleNotFound(uid);
 
     private FakeResponse DeleteV1(string uid)
     {
@@ -195,7 +194,7 @@ internal sealed class ClusterState
     {
         if (Find(uid) is not { } module) return ModuleNotFound(uid);
         FakeAction action = Track(new FakeAction("module_delete", $"Delete module {module.ModuleName} {module.SemanticVersion}", module, isUpload: false, _options.PollsToComplete, failure: null));
-        return Json(200, JsonSerializer.Serialize(new ActionReference { ActionUid = action.Uid }, ModulesJsonContext.Default.ActionReference));
+        return Json(200, ClusterJson.Write(writer => writer.WriteString("action_uid", action.Uid)));
     }
 
     private FakeResponse GetAction(string uid, bool v1)

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
-using RedisEnterprise.Modules.Serialization;
 
 namespace RedisEnterprise.Modules.Testing.Internal;
 
@@ -106,7 +105,7 @@ internal static class ModulePackageReader
             ModuleInfo described;
             try
             {
-                described = root.Deserialize(ModulesJsonContext.Default.ModuleInfo)!;
+                described = RedisEnterpriseModulesJson.DeserializeModule(root.GetRawText())!;
             }
             catch (JsonException e)
             {
@@ -118,32 +117,30 @@ internal static class ModulePackageReader
     }
 
     /// <summary>The module object the cluster keeps for a package: the fields of module.json the API shows.</summary>
-    private static ModuleInfo Describe(ModuleInfo package) => new()
-    {
-        ModuleName = package.ModuleName,
-        DisplayName = package.DisplayName ?? package.ModuleName,
-        SemanticVersion = package.SemanticVersion,
-        Version = package.Version ?? ModulePackageBuilder.VersionOf(package.SemanticVersion),
-        Author = package.Author,
-        Email = package.Email,
-        Description = package.Description,
-        Homepage = package.Homepage,
-        License = package.License,
-        CommandLineArgs = package.CommandLineArgs,
-        ConfigCommand = package.ConfigCommand,
-        Capabilities = package.Capabilities ?? [],
-        MinRedisVersion = package.MinRedisVersion,
-        MinRedisPackVersion = package.MinRedisPackVersion,
-        CompatibleRedisVersion = package.CompatibleRedisVersion ?? string.Empty,
-        Sha256 = package.Sha256,
-        ModuleFile = package.ModuleFile,
-        Architecture = package.Architecture,
-        Os = package.Os,
-        OsList = package.OsList,
-        IsBundled = false,
-        Crdb = package.Crdb ?? new ModuleCrdbInfo(),
-        Dependencies = package.Dependencies ?? new Dictionary<string, ModuleDependency>(),
-    };
+    private static ModuleInfo Describe(ModuleInfo package) => RedisEnterpriseModulesModelFactory.ModuleInfo(
+        moduleName: package.ModuleName,
+        displayName: package.DisplayName ?? package.ModuleName,
+        semanticVersion: package.SemanticVersion,
+        version: package.Version ?? ModulePackageBuilder.VersionOf(package.SemanticVersion),
+        author: package.Author,
+        email: package.Email,
+        description: package.Description,
+        homepage: package.Homepage,
+        license: package.License,
+        commandLineArgs: package.CommandLineArgs,
+        configCommand: package.ConfigCommand,
+        capabilities: package.Capabilities ?? [],
+        minRedisVersion: package.MinRedisVersion,
+        minRedisPackVersion: package.MinRedisPackVersion,
+        compatibleRedisVersion: package.CompatibleRedisVersion ?? string.Empty,
+        sha256: package.Sha256,
+        moduleFile: package.ModuleFile,
+        architecture: package.Architecture,
+        os: package.Os,
+        osList: package.OsList,
+        isBundled: false,
+        crdb: package.Crdb ?? RedisEnterpriseModulesModelFactory.ModuleCrdbInfo(),
+        dependencies: package.Dependencies ?? new Dictionary<string, ModuleDependency>());
 
     private static bool HasText(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString());

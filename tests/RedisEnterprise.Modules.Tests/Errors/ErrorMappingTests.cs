@@ -50,7 +50,7 @@ public class ErrorMappingTests : IDisposable
     [Fact]
     public Task Error_codes_in_the_table_are_exactly_the_documented_ones()
     {
-        Assert.Equal(DocumentedCodes.Select(row => row.Data.Item1).Order(), ErrorMap.DocumentedErrorCodes.Order());
+        Assert.Equal(DocumentedCodes.Select(row => row.Data.Item1).Order(), Modules.Errors.ErrorMap.DocumentedErrorCodes.Order());
         return Task.CompletedTask;
     }
 
