@@ -106,7 +106,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, fromPath: true, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -114,7 +114,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ValidateUploadStream(content, fileName);
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
-        return await StartUploadAsync(part, options, fromPath: false, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(part, options, filePath: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -183,7 +183,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        return await UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, fromPath: true, cancellationToken).ConfigureAwait(false);
+        return await UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Uploads a module from a stream synchronously through the deprecated <c>POST /v1/modules</c>.</summary>
@@ -197,7 +197,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ValidateUploadStream(content, fileName);
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
-        return await UploadV1Async(part, options, fromPath: false, cancellationToken).ConfigureAwait(false);
+        return await UploadV1Async(part, options, filePath: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -239,13 +239,17 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
         });
 
-    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
+    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, string? filePath, CancellationToken cancellationToken)
     {
         try
         {
-            await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
+            await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
             return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
+        }
+        catch (ModuleAlreadyExistsException exists) when (filePath is not null)
+        {
+            throw exists.Naming(await MetadataOrNullAsync(filePath).ConfigureAwait(false));
         }
         finally
         {
@@ -254,12 +258,16 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
 #pragma warning disable CS0618 // the deprecated endpoint, on purpose
-    private async Task<ModuleInfo> UploadV1Async(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
+    private async Task<ModuleInfo> UploadV1Async(ModuleFilePart part, UploadModuleOptions? options, string? filePath, CancellationToken cancellationToken)
     {
         try
         {
-            await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
+            await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModuleAlreadyExistsException exists) when (filePath is not null)
+        {
+            throw exists.Naming(await MetadataOrNullAsync(filePath).ConfigureAwait(false));
         }
         finally
         {
@@ -267,6 +275,19 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
     }
 #pragma warning restore CS0618
+
+    /// <summary>The package's <c>module.json</c>, to name the module in an error; <see langword="null"/> when it cannot be read.</summary>
+    private static async Task<ModulePackageMetadata?> MetadataOrNullAsync(string filePath)
+    {
+        try
+        {
+            return (await ModulePackage.OpenAsync(filePath).ConfigureAwait(false)).Metadata;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ModulePackageValidationException)
+        {
+            return null;
+        }
+    }
 
     private async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
     {

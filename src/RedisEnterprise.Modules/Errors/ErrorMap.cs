@@ -25,9 +25,6 @@ internal static class ErrorMap
         ["invalid_dependency_data"] = d => new InvalidDependencyDataException(d),
     };
 
-    /// <summary>The documented error codes the map turns into their own exception types.</summary>
-    internal static IReadOnlyCollection<string> DocumentedErrorCodes => ByErrorCode.Keys;
-
     internal static RedisEnterpriseException Map(ErrorDetails details)
     {
         if (details.ErrorCode is { } code && ByErrorCode.TryGetValue(code, out var create)) return create(details);
