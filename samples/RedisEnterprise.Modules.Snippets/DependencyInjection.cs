@@ -20,17 +20,16 @@ public static class DependencyInjection
     }
 }
 
-#region injected-client
+/// <summary>A hosted service that takes the default client and a named one.</summary>
 public sealed class ModuleReport(
-    IRedisEnterpriseModulesClient client,                                      // the default client
-    [FromKeyedServices("eu-cluster")] IRedisEnterpriseModulesClient euCluster, // a named one
+    IRedisEnterpriseModulesClient client,
+    [FromKeyedServices("eu-cluster")] IRedisEnterpriseModulesClient euCluster,
     ILogger<ModuleReport> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        IReadOnlyList<ModuleInfo> here = await client.ListModulesAsync(stoppingToken);
-        IReadOnlyList<ModuleInfo> there = await euCluster.ListModulesAsync(stoppingToken);
-        logger.LogInformation("{Here} modules here, {There} in the EU cluster", here.Count, there.Count);
+        int here = (await client.ListModulesAsync(stoppingToken)).Count;
+        int there = (await euCluster.ListModulesAsync(stoppingToken)).Count;
+        logger.LogInformation("{Here} modules here, {There} in the EU cluster", here, there);
     }
 }
-#endregion

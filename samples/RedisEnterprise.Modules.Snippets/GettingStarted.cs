@@ -13,16 +13,12 @@ public static class GettingStarted
             Endpoint = new Uri("https://cluster.example.com:9443"),
             Username = "admin@example.com",
             Password = Environment.GetEnvironmentVariable("RE_PASSWORD"),
-            TrustedCertificatesPath = "cluster-ca.pem", // the cluster's CA; or pin its certificate with CertificateThumbprint
+            TrustedCertificatesPath = "cluster-ca.pem", // the cluster's CA; or pin its certificate: CertificateThumbprint
         });
-
-        ModuleInfo module = await client.UploadModuleAsync("rejson.Linux-ubuntu18.04-x86_64.2.0.8.zip");
-        Console.WriteLine($"installed {module.ModuleName} {module.SemanticVersion} as {module.Uid}");
-
+        ModuleInfo module = await client.UploadModuleAsync("rejson.Linux-ubuntu18.04-x86_64.2.0.8.zip",
+            new UploadModuleOptions { UploadProgress = new Progress<UploadProgress>(p => Console.Write($"\r{p.Percent:0}% sent")) });
         foreach (ModuleInfo m in await client.ListModulesAsync())
-        {
-            Console.WriteLine($"{m.ModuleName,-12} {m.SemanticVersion,-10} {m.Uid}");
-        }
+            Console.WriteLine($"{m.ModuleName} {m.SemanticVersion} {m.Uid}{(m.Uid == module.Uid ? " (new)" : "")}");
         #endregion
     }
 }

@@ -28,7 +28,7 @@ public sealed class SnippetTests : IAsyncDisposable
 
         string outcome = await ErrorHandling.UploadAsync(client, Path.Combine(_folder, "missing.zip"));
 
-        Assert.StartsWith("no such file:", outcome, StringComparison.Ordinal);
+        Assert.Equal("no such file, nothing sent", outcome);
         Assert.DoesNotContain(_cluster.Requests, r => r.Method == "POST");
     }
 
@@ -39,7 +39,7 @@ public sealed class SnippetTests : IAsyncDisposable
 
         string outcome = await ErrorHandling.UploadAsync(client, Package(new ModulePackageBuilder("broken", "1.0.0").WithoutModuleJsonProperty("module_name")));
 
-        Assert.StartsWith("bad package:", outcome, StringComparison.Ordinal);
+        Assert.StartsWith("bad package, nothing sent:", outcome, StringComparison.Ordinal);
         Assert.Contains(ModulePackageProblemCodes.ModuleNameMissing, outcome, StringComparison.Ordinal);
         Assert.DoesNotContain(_cluster.Requests, r => r.Method == "POST");
     }
@@ -85,30 +85,16 @@ public sealed class SnippetTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Long_running_an_upload_started_in_one_run_is_finished_in_another()
+    public async Task Long_running_an_upload_is_resumed_from_the_stored_uids()
     {
-        string package = Package(new ModulePackageBuilder("resumed", "1.2.3"));
+        using var client = _cluster.CreateClient();
         string state = Path.Combine(_folder, "pending-upload");
-        using (var first = _cluster.CreateClient())
-        {
-            await LongRunningOperations.StartUploadAsync(first, package, state, Ct);
-        }
 
-        using var later = _cluster.CreateClient();
-        ModuleInfo module = await LongRunningOperations.FinishUploadAsync(later, state, Ct);
+        ModuleInfo module = await LongRunningOperations.UploadAndResumeAsync(client, Package(new ModulePackageBuilder("resumed", "1.2.3")), state, Ct);
 
         Assert.Equal(("resumed", "1.2.3"), (module.ModuleName, module.SemanticVersion));
         Assert.Contains(_cluster.Modules, m => m.Uid == module.Uid);
-    }
-
-    [Fact]
-    public async Task Progress_upload_and_action_progress_are_reported()
-    {
-        using var client = _cluster.CreateClient();
-
-        ModuleInfo module = await LongRunningOperations.UploadWithProgressAsync(client, Package(new ModulePackageBuilder("progress", "1.0.0")), Ct);
-
-        Assert.Equal("progress", module.ModuleName);
+        Assert.Equal(2, (await File.ReadAllLinesAsync(state, Ct)).Length);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace RedisEnterprise.Modules.Tests.Docs;
 /// Every C# block of the docs (README.md, CONTRIBUTING.md, docs/*.md, src/*/README.md) is marked
 /// <c>&lt;!-- snippet: name --&gt;</c> and equals the <c>#region name</c> of the same name in
 /// samples/RedisEnterprise.Modules.Snippets, which the solution build compiles: a block cannot show code that does not
-/// compile, nor drift from it. Blocks in other languages (bash, json, xml) are not checked.
+/// compile, nor drift from it. Blocks in other languages (bash, json, xml) are not checked. After changing a region, run
+/// this class with <c>UPDATE_DOC_SNIPPETS=1</c> to copy the regions into the marked blocks.
 /// </summary>
 public sealed partial class DocSnippetTests
 {
@@ -32,7 +33,13 @@ public sealed partial class DocSnippetTests
     [MemberData(nameof(MarkdownFiles))]
     public void Every_csharp_block_is_marked_and_equals_its_snippet_region(string file)
     {
-        IReadOnlyList<string> problems = Check(file, File.ReadAllText(Path.Combine(Root.Value, file)), Regions.Value.ByName);
+        string path = Path.Combine(Root.Value, file);
+        if (Environment.GetEnvironmentVariable("UPDATE_DOC_SNIPPETS") is "1" or "true")
+        {
+            File.WriteAllText(path, Fill(File.ReadAllText(path), Regions.Value.ByName));
+        }
+
+        IReadOnlyList<string> problems = Check(file, File.ReadAllText(path), Regions.Value.ByName);
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
@@ -124,6 +131,16 @@ public sealed partial class DocSnippetTests
     }
 
     [Fact]
+    public void Fill_copies_each_region_into_its_marked_block_and_leaves_the_rest()
+    {
+        string doc = "Intro.\n\n<!-- snippet: x -->\n```csharp\nold();\n```\n\n```csharp\nunmarked();\n```\n\n```bash\nls\n```\n";
+
+        string filled = Fill(doc, Region("x", "if (ok)\n{\n    Run();\n}"));
+
+        Assert.Equal("Intro.\n\n<!-- snippet: x -->\n```csharp\nif (ok)\n{\n    Run();\n}\n```\n\n```csharp\nunmarked();\n```\n\n```bash\nls\n```\n", filled);
+    }
+
+    [Fact]
     public void Nested_region_directives_are_left_out_of_the_outer_region()
     {
         string source = "#region outer\nclass C\n{\n    #region inner\n    int x;\n    #endregion\n}\n#endregion\n";
@@ -193,6 +210,31 @@ public sealed partial class DocSnippetTests
         }
 
         return problems;
+    }
+
+    /// <summary>The markdown with each marked csharp block's code replaced by its region's, indented like the block's fence.</summary>
+    internal static string Fill(string markdown, IReadOnlyDictionary<string, SnippetRegion> regions)
+    {
+        string[] lines = SplitLines(markdown);
+        var filled = new List<string>();
+        int next = 0;
+        foreach (CodeBlock block in CodeBlocks(markdown))
+        {
+            int markerLine = PreviousNonBlankLine(lines, block.FenceLine);
+            if (!block.IsCSharp || markerLine < 0 || MarkerPattern().Match(lines[markerLine]) is not { Success: true } marker
+                || !regions.TryGetValue(marker.Groups["name"].Value, out SnippetRegion? region))
+            {
+                continue;
+            }
+
+            string indent = lines[block.FenceLine][..(lines[block.FenceLine].Length - lines[block.FenceLine].TrimStart().Length)];
+            filled.AddRange(lines[next..(block.FenceLine + 1)]);
+            filled.AddRange(region.Lines.Select(l => l.Length == 0 ? l : indent + l));
+            next = block.FenceLine + 1 + block.Lines.Count;
+        }
+
+        filled.AddRange(lines[next..]);
+        return string.Join("\n", filled);
     }
 
     internal static List<CodeBlock> CodeBlocks(string markdown)
