@@ -119,6 +119,14 @@ public sealed partial class DocSnippetTests
     }
 
     [Fact]
+    public void A_marker_shown_inside_a_code_block_is_an_example_not_a_marker()
+    {
+        string doc = "Mark a block like this:\n\n```markdown\n<!-- snippet: name -->\n```\n";
+
+        Assert.Empty(Check("CONTRIBUTING.md", doc, Region("x", "var x = 1;")));
+    }
+
+    [Fact]
     public void A_marked_block_equal_to_its_dedented_region_passes_and_other_languages_are_exempt()
     {
         string doc = "Intro.\n\n<!-- snippet: x -->\n\n```csharp\nif (ok)\n{\n    Run();\n}\n```\n\n```bash\ndotnet test\n```\n\n```json\n{ \"a\": 1 }\n```\n";
@@ -201,9 +209,10 @@ public sealed partial class DocSnippetTests
             }
         }
 
+        var insideBlocks = blocks.SelectMany(b => Enumerable.Range(b.FenceLine, b.Lines.Count + 2)).ToHashSet(); // a marker shown as an example
         for (int i = 0; i < lines.Length; i++)
         {
-            if (!markersUsed.Contains(i) && MarkerPattern().Match(lines[i]) is { Success: true } orphan)
+            if (!markersUsed.Contains(i) && !insideBlocks.Contains(i) && MarkerPattern().Match(lines[i]) is { Success: true } orphan)
             {
                 problems.Add($"{file}:{i + 1}: snippet '{orphan.Groups["name"].Value}' is not followed by a csharp block.");
             }
