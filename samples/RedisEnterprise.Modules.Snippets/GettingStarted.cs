@@ -17,8 +17,9 @@ public static class GettingStarted
         });
         ModuleInfo module = await client.UploadModuleAsync("rejson.Linux-ubuntu18.04-x86_64.2.0.8.zip",
             new UploadModuleOptions { UploadProgress = new Progress<UploadProgress>(p => Console.Write($"\r{p.Percent:0}% sent")) });
+        Console.WriteLine($"\ninstalled {module.ModuleName} {module.SemanticVersion} as {module.Uid}");
         foreach (ModuleInfo m in await client.ListModulesAsync())
-            Console.WriteLine($"{m.ModuleName} {m.SemanticVersion} {m.Uid}{(m.Uid == module.Uid ? " (new)" : "")}");
+            Console.WriteLine($"{m.ModuleName} {m.SemanticVersion} {m.Uid}");
         #endregion
     }
 }
