@@ -59,6 +59,19 @@ public sealed partial class DocSnippetTests
     }
 
     [Fact]
+    public void Every_snippet_region_is_shown_by_some_doc()
+    {
+        HashSet<string> shown = MarkdownFiles()
+            .SelectMany(row => SplitLines(File.ReadAllText(Path.Combine(Root.Value, row.Data))))
+            .Select(line => MarkerPattern().Match(line))
+            .Where(marker => marker.Success)
+            .Select(marker => marker.Groups["name"].Value)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(Regions.Value.ByName.Keys.Where(name => !shown.Contains(name)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_csharp_block_without_a_marker_fails_naming_the_file_and_line()
     {
         string doc = "# Title\n\n```csharp\nvar x = 1;\n```\n";
