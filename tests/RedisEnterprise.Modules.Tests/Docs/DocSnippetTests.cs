@@ -61,12 +61,16 @@ public sealed partial class DocSnippetTests
     [Fact]
     public void Every_snippet_region_is_shown_by_some_doc()
     {
-        HashSet<string> shown = MarkdownFiles()
-            .SelectMany(row => SplitLines(File.ReadAllText(Path.Combine(Root.Value, row.Data))))
-            .Select(line => MarkerPattern().Match(line))
-            .Where(marker => marker.Success)
-            .Select(marker => marker.Groups["name"].Value)
-            .ToHashSet(StringComparer.Ordinal);
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string file in MarkdownFiles().Select(row => row.Data))
+        {
+            string markdown = File.ReadAllText(Path.Combine(Root.Value, file));
+            string[] lines = SplitLines(markdown);
+            foreach (CodeBlock block in CodeBlocks(markdown))
+            {
+                if (block.IsCSharp && MarkerBefore(lines, block, out _) is { } name) shown.Add(name);
+            }
+        }
 
         Assert.Empty(Regions.Value.ByName.Keys.Where(name => !shown.Contains(name)).Order(StringComparer.Ordinal));
     }
@@ -192,8 +196,7 @@ public sealed partial class DocSnippetTests
 
         foreach (CodeBlock block in blocks)
         {
-            int markerLine = PreviousNonBlankLine(lines, block.FenceLine);
-            string? name = markerLine >= 0 && MarkerPattern().Match(lines[markerLine]) is { Success: true } marker ? marker.Groups["name"].Value : null;
+            string? name = MarkerBefore(lines, block, out int markerLine);
             if (name is not null) markersUsed.Add(markerLine);
 
             if (!block.IsCSharp)
@@ -214,9 +217,10 @@ public sealed partial class DocSnippetTests
                 continue;
             }
 
-            if (FirstDifference(Dedent(block.Lines), region.Lines) is { } line)
+            List<string> code = Dedent(block.Lines);
+            if (FirstDifference(code, region.Lines) is { } line)
             {
-                string inDoc = line < block.Lines.Count ? Dedent(block.Lines)[line] : "(nothing: the block ends)";
+                string inDoc = line < code.Count ? code[line] : "(nothing: the block ends)";
                 string inRegion = line < region.Lines.Count ? region.Lines[line] : "(nothing: the region ends)";
                 problems.Add($"{file}:{markerLine + 1}: snippet '{name}' differs from #region {name} in {region.File} at line {line + 1} of the block:{Environment.NewLine}  doc:    {inDoc}{Environment.NewLine}  region: {inRegion}");
             }
@@ -242,9 +246,7 @@ public sealed partial class DocSnippetTests
         int next = 0;
         foreach (CodeBlock block in CodeBlocks(markdown))
         {
-            int markerLine = PreviousNonBlankLine(lines, block.FenceLine);
-            if (!block.IsCSharp || markerLine < 0 || MarkerPattern().Match(lines[markerLine]) is not { Success: true } marker
-                || !regions.TryGetValue(marker.Groups["name"].Value, out SnippetRegion? region))
+            if (!block.IsCSharp || MarkerBefore(lines, block, out _) is not { } name || !regions.TryGetValue(name, out SnippetRegion? region))
             {
                 continue;
             }
@@ -305,11 +307,12 @@ public sealed partial class DocSnippetTests
         return trimmed.Select(l => l.Length == 0 ? l : l[indent..]).ToList();
     }
 
-    private static int PreviousNonBlankLine(string[] lines, int before)
+    /// <summary>The snippet name marked on the nearest non-blank line above the block's fence, if that line is a marker.</summary>
+    private static string? MarkerBefore(string[] lines, CodeBlock block, out int markerLine)
     {
-        int i = before - 1;
-        while (i >= 0 && lines[i].Trim().Length == 0) i--;
-        return i;
+        markerLine = block.FenceLine - 1;
+        while (markerLine >= 0 && lines[markerLine].Trim().Length == 0) markerLine--;
+        return markerLine >= 0 && MarkerPattern().Match(lines[markerLine]) is { Success: true } marker ? marker.Groups["name"].Value : null;
     }
 
     private static string[] SplitLines(string text) => text.ReplaceLineEndings("\n").Split('\n');
