@@ -26,9 +26,13 @@ namespace RedisEnterprise.Modules;
 /// </example>
 public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
 {
-    /// <summary>The longest timer .NET runs on every platform (int.MaxValue milliseconds is 24.8 days): the limit of the timeouts a call waits on.</summary>
+    /// <summary>
+    /// The longest timeout a call waits on: under int.MaxValue milliseconds (24.8 days), the smallest limit among .NET's
+    /// timer APIs, so whichever timer enforces it accepts it (CancellationTokenSource refuses 49.7 days and more).
+    /// </summary>
     private const string LongestTimer = "24.00:00:00";
 
+    /// <summary>What a usable endpoint looks like, after its setting's name.</summary>
     internal const string EndpointForm = "must be an absolute https:// address, e.g. https://cluster.example.com:9443.";
 
     /// <summary>The cluster's REST API address, e.g. <c>https://cluster.example.com:9443</c> (required; absolute, https://, or http:// with <see cref="AllowInsecureHttp"/>; no credentials in it).</summary>
