@@ -142,16 +142,18 @@ public class OptionsTests
         using var client = new RedisEnterpriseModulesClient(options);
     }
 
-    [Fact]
-    public async Task The_longest_request_and_upload_timeouts_work_on_a_call()
+    [Theory]
+    [InlineData("24.00:00:00")] // the longest
+    [InlineData("-00:00:00.001")] // Infinite
+    public async Task The_longest_and_infinite_request_and_upload_timeouts_work_on_a_call(string timeout)
     {
         using var cluster = Infrastructure.MockCluster.Start();
         cluster.Given("GET", "/v1/modules", 200, "[]");
         cluster.Given("POST", "/v2/modules", 200, Infrastructure.MockCluster.Data("module-v2-redisgears.json"));
         using var client = cluster.CreateClient(o =>
         {
-            o.RequestTimeout = TimeSpan.FromDays(24);
-            o.UploadTimeout = TimeSpan.FromDays(24);
+            o.RequestTimeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture);
+            o.UploadTimeout = o.RequestTimeout;
         });
 
         Assert.Empty(await client.ListModulesAsync());
