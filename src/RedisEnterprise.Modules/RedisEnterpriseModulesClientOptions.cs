@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Polly;
+using RedisEnterprise.Modules.DependencyInjection;
 using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules;
@@ -21,15 +24,27 @@ namespace RedisEnterprise.Modules;
 /// using var client = new RedisEnterpriseModulesClient(options);
 /// </code>
 /// </example>
-public sealed class RedisEnterpriseModulesClientOptions
+public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
 {
-    /// <summary>The cluster's REST API address, e.g. <c>https://cluster.example.com:9443</c>.</summary>
+    /// <summary>
+    /// The longest timeout a call waits on: under int.MaxValue milliseconds (24.8 days), the smallest limit among .NET's
+    /// timer APIs, so whichever timer enforces it accepts it (CancellationTokenSource refuses 49.7 days and more).
+    /// </summary>
+    private const string LongestTimer = "24.00:00:00";
+
+    /// <summary>What a usable endpoint looks like, after its setting's name.</summary>
+    internal const string EndpointForm = "must be an absolute https:// address, e.g. https://cluster.example.com:9443.";
+
+    /// <summary>The cluster's REST API address, e.g. <c>https://cluster.example.com:9443</c> (required; absolute, https://, or http:// with <see cref="AllowInsecureHttp"/>; no credentials in it).</summary>
+    [Required(ErrorMessage = nameof(Endpoint) + " is required: the cluster's REST API address, e.g. https://cluster.example.com:9443.")]
     public Uri? Endpoint { get; set; }
 
-    /// <summary>The user to authenticate as (HTTP Basic).</summary>
+    /// <summary>The user to authenticate as (HTTP Basic; required, not blank).</summary>
+    [Required(ErrorMessage = nameof(Username) + " is required.")]
     public string? Username { get; set; }
 
-    /// <summary>The user's password. It never appears in messages, logs or <see cref="ToString"/>.</summary>
+    /// <summary>The user's password (required, not blank). It never appears in messages, logs or <see cref="ToString"/>.</summary>
+    [Required(ErrorMessage = nameof(Password) + " is required.")]
     public string? Password { get; set; }
 
     /// <summary>
@@ -43,42 +58,94 @@ public sealed class RedisEnterpriseModulesClientOptions
 
     /// <summary>
     /// A PEM or DER (<c>.crt</c>) file whose certificates are trusted like <see cref="TrustedCertificates"/>: the form a
-    /// trusted root takes in configuration (<c>RedisEnterprise:TrustedCertificatesPath</c>).
+    /// trusted root takes in configuration (<c>RedisEnterprise:TrustedCertificatesPath</c>). The file must exist.
     /// </summary>
     public string? TrustedCertificatesPath { get; set; }
 
     /// <summary>
-    /// Pin the server certificate: the SHA-256 of its DER bytes in hex, any case, colons allowed (what
+    /// Pin the server certificate: the SHA-256 of its DER bytes in hex (64 digits), any case, colons allowed (what
     /// <c>openssl x509 -noout -fingerprint -sha256</c> prints). Only that certificate is then accepted besides
     /// those the system trusts.
     /// </summary>
     public string? CertificateThumbprint { get; set; }
 
-    /// <summary>Allow an <c>http://</c> endpoint, which sends the credentials in clear text (default <see langword="false"/>).</summary>
+    /// <summary>
+    /// Allow an <c>http://</c> endpoint, which sends the credentials in clear text (default <see langword="false"/>), to the
+    /// cluster and to any proxy on the way: a proxy does not make an <c>http://</c> endpoint safe.
+    /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
-    /// <summary>How long one request (not an upload) may take (default 100 seconds).</summary>
+    /// <summary>
+    /// The proxy requests go through when <see cref="UseProxy"/> is on (default <see langword="null"/>: the system's, from
+    /// <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> or the OS settings). Set in code only; configuration cannot express it.
+    /// An <c>https://</c> endpoint is tunnelled through the proxy, so the proxy never sees the credentials; an <c>http://</c>
+    /// one still needs <see cref="AllowInsecureHttp"/>.
+    /// </summary>
+    public IWebProxy? Proxy { get; set; }
+
+    /// <summary>Whether requests go through a proxy (<see cref="Proxy"/>, or the system's), like <c>HttpClientHandler.UseProxy</c> (default <see langword="true"/>).</summary>
+    public bool UseProxy { get; set; } = true;
+
+    /// <summary>How long one request (not an upload) may take: from 1 ms to 24 days, or <see cref="Timeout.InfiniteTimeSpan"/> for no limit (default 100 seconds).</summary>
+    [TimeSpanRange("00:00:00.001", LongestTimer, AllowInfinite = true, ErrorMessage = nameof(RequestTimeout) + " must be from 1 ms to 24 days, or Infinite.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>How long an upload's transfer may take; <see langword="null"/> (default) sets no limit beyond the cancellation token.</summary>
+    /// <summary>
+    /// How long an upload's transfer may take: from 1 ms to 24 days; <see langword="null"/> (default) or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> sets no limit beyond the cancellation token and <see cref="UploadStallTimeout"/>.
+    /// </summary>
+    [TimeSpanRange("00:00:00.001", LongestTimer, AllowInfinite = true, ErrorMessage = nameof(UploadTimeout) + " must be from 1 ms to 24 days, Infinite, or null.")]
     public TimeSpan? UploadTimeout { get; set; }
 
-    /// <summary>The first interval between polls of an action (default 1 second; any positive value).</summary>
+    /// <summary>
+    /// How long an upload may go without sending or receiving a single byte before it fails: from 1 ms to 24 days
+    /// (default 5 minutes); <see langword="null"/> or <see cref="Timeout.InfiniteTimeSpan"/> for no stall limit.
+    /// </summary>
+    [TimeSpanRange("00:00:00.001", LongestTimer, AllowInfinite = true, ErrorMessage = nameof(UploadStallTimeout) + " must be from 1 ms to 24 days, Infinite, or null.")]
+    public TimeSpan? UploadStallTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The most bytes the body of a successful answer may have (default 64 MiB; from 1 KiB to 2 GiB); a longer one fails
+    /// with an error naming this limit. A real cluster's list of 16 modules is about 14 KB.
+    /// </summary>
+    [IntegerRange(1024, 2147483648, ErrorMessage = nameof(MaxResponseBytes) + " must be from 1024 (1 KiB) to 2147483648 (2 GiB).")]
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The first interval between polls of an action: from 1 ms to 24 days, and not longer than <see cref="MaxPollingInterval"/> (default 1 second).</summary>
+    [TimeSpanRange("00:00:00.001", LongestTimer, ErrorMessage = nameof(PollingInterval) + " must be from 1 ms to 24 days.")]
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest interval between polls, which the backoff grows to (default 10 seconds).</summary>
+    /// <summary>The longest interval between polls, which the backoff grows to: from <see cref="PollingInterval"/> to 24 days (default 10 seconds).</summary>
+    [TimeSpanRange("00:00:00.001", LongestTimer, ErrorMessage = nameof(MaxPollingInterval) + " must be from 1 ms to 24 days.")]
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long waiting for an action may take, counted from the first poll (default 30 minutes).</summary>
+    /// <summary>
+    /// How long waiting for an action may take, counted from the first poll: from 1 ms to 24 days, or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> to wait as long as the action runs (default 30 minutes).
+    /// </summary>
+    [TimeSpanRange("00:00:00.001", LongestTimer, AllowInfinite = true, ErrorMessage = nameof(OperationTimeout) + " must be from 1 ms to 24 days, or Infinite.")]
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>How many times a GET (list, get, action poll) is retried on 408, 429, 5xx (but 501 and 505) or a transport error (default 3; 0 turns retries off). POST and DELETE are never retried.</summary>
+    /// <summary>
+    /// How many times a GET (list, get, action poll) is retried on 408, 429, 5xx (but 501 and 505) or a transport error:
+    /// 0 or more (default 3; 0 turns retries off). POST and DELETE are never retried.
+    /// </summary>
+    [IntegerRange(0, int.MaxValue, ErrorMessage = nameof(MaxRetries) + " must not be negative (0 turns retries off).")]
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The base delay of the exponential backoff (with jitter) between retries (default 1 second); a <c>Retry-After</c> header wins.</summary>
+    /// <summary>The base delay of the exponential backoff (with jitter) between retries: from 1 ms to 24 hours, what Polly accepts (default 1 second). A <c>Retry-After</c> header wins, up to <see cref="MaxRetryAfter"/>.</summary>
+    [TimeSpanRange("00:00:00.001", "1.00:00:00", ErrorMessage = nameof(RetryDelay) + " must be from 1 ms to 24 hours.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long one attempt of a GET may take before it is abandoned and retried (default 30 seconds).</summary>
+    /// <summary>The longest wait a <c>Retry-After</c> header can ask for before a retry; a longer one is capped to it: from 1 second to 24 hours (default 5 minutes).</summary>
+    [TimeSpanRange("00:00:01", "1.00:00:00", ErrorMessage = nameof(MaxRetryAfter) + " must be from 1 second to 24 hours.")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long one attempt of a GET may take before it is abandoned and retried: from 10 ms to 24 hours, what Polly accepts,
+    /// or <see cref="Timeout.InfiniteTimeSpan"/> for no attempt timeout (default 30 seconds).
+    /// </summary>
+    [TimeSpanRange("00:00:00.010", "1.00:00:00", AllowInfinite = true, ErrorMessage = nameof(AttemptTimeout) + " must be from 10 ms to 24 hours, or Infinite.")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -91,13 +158,14 @@ public sealed class RedisEnterpriseModulesClientOptions
     /// <summary>Where the client logs requests (Debug), action status changes (Information) and retries (Warning); never credentials. <see langword="null"/>: no logging (with dependency injection, the container's factory).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>The clock for polling and timeouts (default <see cref="TimeProvider.System"/>); tests pass a fake one.</summary>
+    /// <summary>The clock for polling and timeouts (required; default <see cref="TimeProvider.System"/>); tests pass a fake one.</summary>
+    [Required(ErrorMessage = nameof(TimeProvider) + " is required.")]
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// Checks the options and throws <see cref="ArgumentException"/> naming the first wrong setting:
-    /// a missing endpoint or credential, an <c>http://</c> endpoint without <see cref="AllowInsecureHttp"/>,
-    /// a malformed thumbprint, or a non-positive interval.
+    /// Checks the options and throws <see cref="ArgumentException"/> naming the first wrong setting: a missing endpoint
+    /// or credential, an <c>http://</c> endpoint without <see cref="AllowInsecureHttp"/>, a malformed thumbprint, or a
+    /// value outside its setting's range (each setting documents its range).
     /// </summary>
     /// <exception cref="ArgumentException">A setting is missing or wrong.</exception>
     public void Validate()
@@ -108,63 +176,67 @@ public sealed class RedisEnterpriseModulesClientOptions
         }
     }
 
-    /// <summary>Every problem with the options, each naming its setting; empty when they are usable.</summary>
+    /// <summary>Every problem with the options, each starting with its setting's name; empty when they are usable.</summary>
     /// <returns>The problems, in a readable sentence each.</returns>
-    public IReadOnlyList<string> GetProblems()
+    public IReadOnlyList<string> GetProblems() => RedisEnterpriseModulesClientOptionsValidator.Problems(this);
+
+    /// <summary>The rules a single setting's attribute cannot express; the generated validator calls this after the attributes.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
-        var problems = new List<string>();
-        if (Endpoint is null)
+        if (Endpoint is not null)
         {
-            problems.Add($"{nameof(Endpoint)} is required: the cluster's REST API address, e.g. https://cluster.example.com:9443.");
-        }
-        else if (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttps && Endpoint.Scheme != Uri.UriSchemeHttp))
-        {
-            problems.Add($"{nameof(Endpoint)} must be an absolute https:// address, e.g. https://cluster.example.com:9443.");
-        }
-        else
-        {
-            if (Endpoint.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp)
+            if (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttps && Endpoint.Scheme != Uri.UriSchemeHttp))
             {
-                problems.Add($"{nameof(Endpoint)} is http://, which would send the credentials in clear text; use https:// or set {nameof(AllowInsecureHttp)}.");
+                yield return Problem(nameof(Endpoint), EndpointForm);
             }
-
-            if (!string.IsNullOrEmpty(Endpoint.UserInfo))
+            else
             {
-                problems.Add($"{nameof(Endpoint)} must not carry credentials; set {nameof(Username)} and {nameof(Password)} instead.");
+                if (Endpoint.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp)
+                {
+                    yield return Problem(nameof(Endpoint), $"is http://, which would send the credentials in clear text; use https:// or set {nameof(AllowInsecureHttp)}.");
+                }
+
+                if (!string.IsNullOrEmpty(Endpoint.UserInfo))
+                {
+                    yield return Problem(nameof(Endpoint), $"must not carry credentials; set {nameof(Username)} and {nameof(Password)} instead.");
+                }
             }
         }
-
-        if (string.IsNullOrWhiteSpace(Username)) problems.Add($"{nameof(Username)} is required.");
-        if (string.IsNullOrEmpty(Password)) problems.Add($"{nameof(Password)} is required.");
 
         if (TrustedCertificatesPath is not null && !File.Exists(TrustedCertificatesPath))
         {
-            problems.Add($"{nameof(TrustedCertificatesPath)} names a file that does not exist: {TrustedCertificatesPath}.");
+            yield return Problem(nameof(TrustedCertificatesPath), $"names a file that does not exist: {TrustedCertificatesPath}.");
         }
 
-        if (CertificateThumbprint is not null)
+        if (CertificateThumbprint is not null && ThumbprintProblem(CertificateThumbprint) is { } thumbprintProblem)
         {
-            try
-            {
-                ClusterCertificateValidator.ParseThumbprint(CertificateThumbprint);
-            }
-            catch (FormatException e)
-            {
-                problems.Add(e.Message);
-            }
+            yield return new ValidationResult(thumbprintProblem, [nameof(CertificateThumbprint)]);
         }
 
-        AddIfNotPositive(problems, nameof(RequestTimeout), RequestTimeout, allowInfinite: true);
-        if (UploadTimeout is { } uploadTimeout) AddIfNotPositive(problems, nameof(UploadTimeout), uploadTimeout, allowInfinite: true);
-        AddIfNotPositive(problems, nameof(PollingInterval), PollingInterval, allowInfinite: false);
-        AddIfNotPositive(problems, nameof(MaxPollingInterval), MaxPollingInterval, allowInfinite: false);
-        AddIfNotPositive(problems, nameof(OperationTimeout), OperationTimeout, allowInfinite: true);
-        AddIfNotPositive(problems, nameof(RetryDelay), RetryDelay, allowInfinite: false);
-        AddIfNotPositive(problems, nameof(AttemptTimeout), AttemptTimeout, allowInfinite: true);
-        if (MaxRetries < 0) problems.Add($"{nameof(MaxRetries)} must not be negative (0 turns retries off).");
-        if (MaxPollingInterval < PollingInterval) problems.Add($"{nameof(MaxPollingInterval)} must not be shorter than {nameof(PollingInterval)}.");
-        if (TimeProvider is null) problems.Add($"{nameof(TimeProvider)} is required.");
-        return problems;
+        if (MaxPollingInterval < PollingInterval)
+        {
+            yield return Problem(nameof(MaxPollingInterval), $"must not be shorter than {nameof(PollingInterval)}.");
+        }
+
+        if (Proxy is not null && !UseProxy)
+        {
+            yield return Problem(nameof(Proxy), $"is set but {nameof(UseProxy)} is false, so it would be ignored; set one or the other.");
+        }
+    }
+
+    private static ValidationResult Problem(string setting, string what) => new($"{setting} {what}", [setting]);
+
+    private static string? ThumbprintProblem(string thumbprint)
+    {
+        try
+        {
+            ClusterCertificateValidator.ParseThumbprint(thumbprint);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message; // names CertificateThumbprint and the expected form, never the value
+        }
     }
 
     /// <summary>A copy, so a client keeps the settings it was made with whatever the caller changes later.</summary>
@@ -179,6 +251,8 @@ public sealed class RedisEnterpriseModulesClientOptions
             CertificateThumbprint = CertificateThumbprint,
             TrustedCertificatesPath = TrustedCertificatesPath,
             AllowInsecureHttp = AllowInsecureHttp,
+            Proxy = Proxy,
+            UseProxy = UseProxy,
             RequestTimeout = RequestTimeout,
             UploadTimeout = UploadTimeout,
             PollingInterval = PollingInterval,
@@ -187,6 +261,9 @@ public sealed class RedisEnterpriseModulesClientOptions
             MaxRetries = MaxRetries,
             RetryDelay = RetryDelay,
             AttemptTimeout = AttemptTimeout,
+            MaxRetryAfter = MaxRetryAfter,
+            MaxResponseBytes = MaxResponseBytes,
+            UploadStallTimeout = UploadStallTimeout,
             ResiliencePipeline = ResiliencePipeline,
             LoggerFactory = LoggerFactory,
             TimeProvider = TimeProvider,
@@ -207,13 +284,5 @@ public sealed class RedisEnterpriseModulesClientOptions
             ? new UriBuilder(withCredentials) { UserName = string.Empty, Password = string.Empty }.Uri // never print credentials put in the address
             : Endpoint;
         return $"Endpoint={endpoint}, Username={Username}, Password={(string.IsNullOrEmpty(Password) ? "(none)" : "***")}, TLS={tls}";
-    }
-
-    private static void AddIfNotPositive(List<string> problems, string name, TimeSpan value, bool allowInfinite)
-    {
-        if (value <= TimeSpan.Zero && !(allowInfinite && value == Timeout.InfiniteTimeSpan))
-        {
-            problems.Add($"{name} must be positive.");
-        }
     }
 }

@@ -66,6 +66,110 @@ public class OptionsTests
         Assert.Contains(problems, p => p.StartsWith("MaxPollingInterval", StringComparison.Ordinal));
     }
 
+    /// <summary>Sets <paramref name="setting"/> from its text: a duration for the TimeSpan ones, a number otherwise, null for "null".</summary>
+    private static void Set(RedisEnterpriseModulesClientOptions options, string setting, string? value)
+    {
+        var property = typeof(RedisEnterpriseModulesClientOptions).GetProperty(setting) ?? throw new InvalidOperationException($"No setting {setting}.");
+        Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        property.SetValue(options, value is null ? null
+            : type == typeof(TimeSpan) ? TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : Convert.ChangeType(value, type, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("RequestTimeout", "00:00:00")]
+    [InlineData("RequestTimeout", "60.00:00:00")] // CancellationTokenSource refuses it on every call
+    [InlineData("UploadTimeout", "00:00:00")]
+    [InlineData("UploadTimeout", "60.00:00:00")]
+    [InlineData("OperationTimeout", "00:00:00")]
+    [InlineData("OperationTimeout", "60.00:00:00")]
+    [InlineData("PollingInterval", "-00:00:01")]
+    [InlineData("MaxPollingInterval", "60.00:00:00")]
+    [InlineData("AttemptTimeout", "00:00:00.005")] // Polly's timeout: 10 ms to 24 hours
+    [InlineData("AttemptTimeout", "2.00:00:00")]
+    [InlineData("RetryDelay", "00:00:00")]
+    [InlineData("RetryDelay", "2.00:00:00")] // Polly's retry delay: at most 24 hours
+    [InlineData("MaxRetries", "-1")]
+    [InlineData("MaxResponseBytes", "1023")]
+    [InlineData("MaxResponseBytes", "2147483649")]
+    [InlineData("MaxRetryAfter", "00:00:00")]
+    [InlineData("MaxRetryAfter", "2.00:00:00")]
+    [InlineData("UploadStallTimeout", "00:00:00")]
+    [InlineData("UploadStallTimeout", "60.00:00:00")]
+    public void A_setting_out_of_its_range_is_refused_naming_it(string setting, string value)
+    {
+        var options = Valid();
+        Set(options, setting, value);
+
+        var error = Assert.Throws<ArgumentException>(() => new RedisEnterpriseModulesClient(options));
+
+        Assert.StartsWith(setting + " ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(setting + " ", Assert.Single(options.GetProblems()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RequestTimeout", "00:00:00.001")]
+    [InlineData("RequestTimeout", "24.00:00:00")]
+    [InlineData("RequestTimeout", "-00:00:00.001")] // Infinite
+    [InlineData("UploadTimeout", null)]
+    [InlineData("UploadTimeout", "24.00:00:00")]
+    [InlineData("UploadTimeout", "-00:00:00.001")]
+    [InlineData("OperationTimeout", "24.00:00:00")]
+    [InlineData("OperationTimeout", "-00:00:00.001")]
+    [InlineData("PollingInterval", "00:00:00.001")]
+    [InlineData("MaxPollingInterval", "24.00:00:00")]
+    [InlineData("AttemptTimeout", "00:00:00.010")]
+    [InlineData("AttemptTimeout", "1.00:00:00")]
+    [InlineData("AttemptTimeout", "-00:00:00.001")]
+    [InlineData("RetryDelay", "00:00:00.001")]
+    [InlineData("RetryDelay", "1.00:00:00")]
+    [InlineData("MaxRetries", "0")]
+    [InlineData("MaxRetries", "2147483647")]
+    [InlineData("MaxResponseBytes", "1024")]
+    [InlineData("MaxResponseBytes", "2147483648")]
+    [InlineData("MaxRetryAfter", "00:00:01")]
+    [InlineData("MaxRetryAfter", "1.00:00:00")]
+    [InlineData("UploadStallTimeout", null)]
+    [InlineData("UploadStallTimeout", "-00:00:00.001")]
+    [InlineData("UploadStallTimeout", "00:00:00.001")]
+    [InlineData("UploadStallTimeout", "24.00:00:00")]
+    public void Every_value_in_a_settings_range_makes_a_client(string setting, string? value)
+    {
+        var options = Valid();
+        Set(options, setting, value);
+
+        Assert.Empty(options.GetProblems());
+        using var client = new RedisEnterpriseModulesClient(options);
+    }
+
+    [Theory]
+    [InlineData("24.00:00:00")] // the longest
+    [InlineData("-00:00:00.001")] // Infinite
+    public async Task The_longest_and_infinite_request_and_upload_timeouts_work_on_a_call(string timeout)
+    {
+        using var cluster = Infrastructure.MockCluster.Start();
+        cluster.Given("GET", "/v1/modules", 200, "[]");
+        cluster.Given("POST", "/v2/modules", 200, Infrastructure.MockCluster.Data("module-v2-redisgears.json"));
+        using var client = cluster.CreateClient(o =>
+        {
+            o.RequestTimeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture);
+            o.UploadTimeout = o.RequestTimeout;
+        });
+
+        Assert.Empty(await client.ListModulesAsync());
+        Assert.NotNull(await client.StartUploadModuleAsync(new MemoryStream([1]), "m.zip", new UploadModuleOptions { Validate = false }));
+    }
+
+    [Fact]
+    public void A_proxy_with_use_proxy_off_is_refused()
+    {
+        var options = Valid();
+        options.UseProxy = false;
+        options.Proxy = new System.Net.WebProxy("http://proxy.example.com:3128");
+
+        Assert.Contains("UseProxy", Assert.Throws<ArgumentException>(() => new RedisEnterpriseModulesClient(options)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Defaults_are_the_documented_ones()
     {
@@ -78,6 +182,14 @@ public class OptionsTests
         Assert.False(options.SkipCertificateValidation);
         Assert.False(options.AllowInsecureHttp);
         Assert.Same(TimeProvider.System, options.TimeProvider);
+        Assert.Equal(64L * 1024 * 1024, options.MaxResponseBytes);
+        Assert.True(options.UseProxy);
+        Assert.Null(options.Proxy);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.MaxRetryAfter);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.UploadStallTimeout);
+        Assert.Equal(3, options.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.RetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.AttemptTimeout);
     }
 
     [Fact]
@@ -96,6 +208,8 @@ public class OptionsTests
                 var t when t == typeof(string) => $"{property.Name}-{distinct}",
                 var t when t == typeof(bool) => !(bool)property.GetValue(defaults)!,
                 var t when t == typeof(int) => (int)property.GetValue(defaults)! + 100 + distinct,
+                var t when t == typeof(long) => (long)property.GetValue(defaults)! + 100 + distinct,
+                var t when t == typeof(System.Net.IWebProxy) => new System.Net.WebProxy($"http://proxy-{distinct}.example.com:3128"),
                 var t when t == typeof(TimeSpan) || t == typeof(TimeSpan?) => TimeSpan.FromSeconds(1000 + distinct),
                 var t when t == typeof(ResiliencePipeline<HttpResponseMessage>) => new ResiliencePipelineBuilder<HttpResponseMessage>().Build(),
                 var t when t == typeof(ILoggerFactory) => loggerFactory,

@@ -41,7 +41,7 @@ public static class RedisEnterpriseModulesServiceCollectionExtensions
     public static IHttpClientBuilder AddRedisEnterpriseModulesClient(this IServiceCollection services, string name, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return services.Register(name, options => RedisEnterpriseModulesClientOptionsBinder.Bind(section, options), section);
+        return services.Register(name, options => RedisEnterpriseModulesClientOptionsSection.Read(section).ApplyTo(options), section);
     }
 
     /// <summary>Registers a named client (one per cluster), resolved as a keyed service or through <see cref="IRedisEnterpriseModulesClientFactory"/>.</summary>
@@ -61,7 +61,7 @@ public static class RedisEnterpriseModulesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(name);
 
         services.AddOptions<RedisEnterpriseModulesClientOptions>(name).Configure(configure).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RedisEnterpriseModulesClientOptions>>(new RedisEnterpriseModulesClientOptionsValidator(name, configuration));
+        services.AddSingleton<IValidateOptions<RedisEnterpriseModulesClientOptions>>(new RedisEnterpriseModulesClientStartupValidator(name, configuration));
         services.TryAddSingleton<IRedisEnterpriseModulesClientFactory, RedisEnterpriseModulesClientFactory>();
         if (name == Options.DefaultName)
         {
@@ -100,21 +100,4 @@ internal sealed class RedisEnterpriseModulesClientFactory(IServiceProvider servi
 
     public IRedisEnterpriseModulesClient CreateClient(string name) =>
         new RedisEnterpriseModulesClient(httpClients.CreateClient(HttpClientName(name)), RedisEnterpriseModulesServiceCollectionExtensions.OptionsOf(services, name));
-}
-
-/// <summary>Validates one named client's options at startup; each problem names its configuration key.</summary>
-internal sealed class RedisEnterpriseModulesClientOptionsValidator(string name, IConfiguration? configuration) : IValidateOptions<RedisEnterpriseModulesClientOptions>
-{
-    public ValidateOptionsResult Validate(string? optionsName, RedisEnterpriseModulesClientOptions options)
-    {
-        if ((optionsName ?? Options.DefaultName) != name) return ValidateOptionsResult.Skip;
-        IReadOnlyList<string> problems = options.GetProblems();
-        if (problems.Count == 0) return ValidateOptionsResult.Success;
-
-        // Each problem starts with the setting's name; configuration users see the full key instead.
-        string clientName = name.Length == 0 ? "the default client" : $"client '{name}'";
-        return ValidateOptionsResult.Fail(problems.Select(p => configuration is null
-            ? $"RedisEnterprise.Modules {clientName}: {p}"
-            : $"RedisEnterprise.Modules {clientName}: {RedisEnterpriseModulesClientOptionsBinder.PathOf(configuration, string.Empty)}{p}"));
-    }
 }

@@ -52,8 +52,8 @@ internal static class ActionPoller
                 Log.PollFailed(settings.Logger, actionUid, e.Message);
             }
 
-            TimeSpan elapsed = time.GetElapsedTime(started);
-            if (elapsed >= settings.OperationTimeout)
+            TimeSpan remaining = settings.OperationTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : settings.OperationTimeout - time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
             {
                 ActionInfo? last = lastStatus();
                 throw new TimeoutException(
@@ -61,7 +61,7 @@ internal static class ActionPoller
                     "The action goes on in the cluster: resume with new ActionOperation(client, actionUid).");
             }
 
-            TimeSpan wait = interval < settings.OperationTimeout - elapsed ? interval : settings.OperationTimeout - elapsed;
+            TimeSpan wait = interval < remaining ? interval : remaining;
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * Backoff), settings.MaxInterval.Ticks));
         }

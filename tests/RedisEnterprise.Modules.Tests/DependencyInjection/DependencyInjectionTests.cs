@@ -82,7 +82,8 @@ public sealed class DependencyInjectionTests : IDisposable
             ("R:CertificateThumbprint", new string('a', 64)), ("R:TrustedCertificatesPath", pem),
             ("R:SkipCertificateValidation", "true"), ("R:AllowInsecureHttp", "true"),
             ("R:RequestTimeout", "00:00:42"), ("R:UploadTimeout", "3600"), ("R:PollingInterval", "0.5"), ("R:MaxPollingInterval", "00:00:20"),
-            ("R:OperationTimeout", "Infinite"), ("R:RetryDelay", "2"), ("R:AttemptTimeout", "00:00:05"), ("R:MaxRetries", "7"));
+            ("R:OperationTimeout", "Infinite"), ("R:RetryDelay", "2"), ("R:AttemptTimeout", "00:00:05"), ("R:MaxRetries", "7"),
+            ("R:MaxResponseBytes", "1048576"), ("R:UseProxy", "false"), ("R:MaxRetryAfter", "00:01:00"), ("R:UploadStallTimeout", "-1"));
         var services = new ServiceCollection();
         services.AddRedisEnterpriseModulesClient(config.GetSection("R"));
         using ServiceProvider provider = services.BuildServiceProvider();
@@ -103,13 +104,21 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(2), o.RetryDelay);
         Assert.Equal(TimeSpan.FromSeconds(5), o.AttemptTimeout);
         Assert.Equal(7, o.MaxRetries);
+        Assert.Equal(1048576L, o.MaxResponseBytes);
+        Assert.False(o.UseProxy);
+        Assert.Equal(TimeSpan.FromMinutes(1), o.MaxRetryAfter);
+        Assert.Equal(Timeout.InfiniteTimeSpan, o.UploadStallTimeout);
         Assert.Empty(o.GetProblems());
 
-        // Every bindable (settable, simple-typed) option has a configuration key.
-        var bindable = typeof(RedisEnterpriseModulesClientOptions).GetProperties()
-            .Where(p => p.CanWrite && (p.PropertyType.IsPrimitive || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || p.PropertyType == typeof(TimeSpan) || p.PropertyType == typeof(TimeSpan?)))
-            .Select(p => p.Name);
-        Assert.Equal(bindable.Order(), RedisEnterprise.Modules.DependencyInjection.RedisEnterpriseModulesClientOptionsBinder.Keys.Order());
+        // Every bindable (settable, simple-typed) option has a key above, and the key took effect.
+        var defaults = new RedisEnterpriseModulesClientOptions();
+        foreach (var property in typeof(RedisEnterpriseModulesClientOptions).GetProperties()
+            .Where(p => p.CanWrite && (p.PropertyType.IsPrimitive || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || p.PropertyType == typeof(TimeSpan) || p.PropertyType == typeof(TimeSpan?))))
+        {
+            Assert.True(config[$"R:{property.Name}"] is not null, $"{property.Name} has no configuration key in this test.");
+            Assert.True(!Equals(property.GetValue(defaults), property.GetValue(o)), $"R:{property.Name} was not bound.");
+        }
+
         Directory.Delete(Path.GetDirectoryName(pem)!, true);
     }
 
@@ -131,14 +140,38 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.DoesNotContain(MockCluster.Password, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_value_that_does_not_parse_names_its_key()
+    [Theory]
+    [InlineData("RequestTimeout", "soon")]
+    [InlineData("RequestTimeout", "NaN")]
+    [InlineData("OperationTimeout", "1e20")]
+    [InlineData("UploadTimeout", "Infinity")]
+    [InlineData("PollingInterval", "00:99:00")]
+    [InlineData("AttemptTimeout", "172800")] // two days in seconds: more than Polly takes
+    [InlineData("RetryDelay", "-5")]
+    public async Task A_duration_that_does_not_parse_or_fit_fails_validation_at_startup_naming_its_key(string key, string value)
     {
-        var services = new ServiceCollection();
-        services.AddRedisEnterpriseModulesClient(Config(("R:RequestTimeout", "soon")).GetSection("R"));
-        using ServiceProvider provider = services.BuildServiceProvider();
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<RedisEnterpriseModulesClientOptions>>().Get(Options.DefaultName));
-        Assert.Contains("R:RequestTimeout", error.Message, StringComparison.Ordinal);
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Services.AddRedisEnterpriseModulesClient(Config([.. ClusterSettings("RedisEnterprise", _eu), ($"RedisEnterprise:{key}", value)]).GetSection("RedisEnterprise"));
+        using IHost host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"RedisEnterprise:{key} ", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_does_not_parse_fails_validation_without_its_credentials()
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Services.AddRedisEnterpriseModulesClient(Config(
+            ("RedisEnterprise:Endpoint", $"https://admin:{MockCluster.Password}@cluster.example.com:99999"),
+            ("RedisEnterprise:Username", MockCluster.Username), ("RedisEnterprise:Password", "p")).GetSection("RedisEnterprise"));
+        using IHost host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("RedisEnterprise:Endpoint must be an absolute https:// address", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(MockCluster.Password, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -148,6 +148,19 @@ public sealed class PollingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_infinite_operation_timeout_polls_until_the_action_ends()
+    {
+        ActionSequence((200, Action("running")), (200, Action("running")), (200, Action("running")), (200, Action("completed")));
+        using var client = Client(o => o.OperationTimeout = Timeout.InfiniteTimeSpan);
+
+        ActionInfo final = await _time.Drive(new ActionOperation(client, ActionUid).WaitForCompletionAsync());
+
+        Assert.Equal(ActionStatus.Completed, final.Status);
+        Assert.Equal(4, Polls);
+        Assert.Equal([1, 1.5, 2.25], _time.Advances.Select(a => a.TotalSeconds));
+    }
+
+    [Fact]
     public async Task Backoff_grows_from_the_polling_interval_to_the_maximum()
     {
         ActionSequence((200, Action("running")), (200, Action("running")), (200, Action("running")), (200, Action("running")), (200, Action("running")), (200, Action("running")), (200, Action("completed")));
