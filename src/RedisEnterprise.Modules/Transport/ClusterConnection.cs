@@ -15,6 +15,8 @@ internal sealed class ClusterConnection
 {
     private readonly IModulesApi _modules;
     private readonly IActionsApi _actions;
+    private readonly IClusterApi _cluster;
+    private readonly IUserDefinedModulesApi _userDefined;
 
     internal ClusterConnection(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
     {
@@ -24,6 +26,8 @@ internal sealed class ClusterConnection
         settings.TransportExceptionFactory = FromSendFailure;
         _modules = RestService.ForGenerated<IModulesApi>(httpClient, settings);
         _actions = RestService.ForGenerated<IActionsApi>(httpClient, settings);
+        _cluster = RestService.ForGenerated<IClusterApi>(httpClient, settings);
+        _userDefined = RestService.ForGenerated<IUserDefinedModulesApi>(httpClient, settings);
     }
 
     internal async Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
@@ -59,6 +63,35 @@ internal sealed class ClusterConnection
 
     internal async Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
         await Read(await _actions.GetActionAsync(actionUid, cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ActionInfo, cancellationToken).ConfigureAwait(false);
+
+    internal async Task<ClusterInfo> GetClusterAsync(CancellationToken cancellationToken = default) =>
+        await Read(await _cluster.GetClusterAsync(cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ClusterInfo, cancellationToken).ConfigureAwait(false);
+
+    internal async Task SetModuleUploadsAsync(bool allowed, CancellationToken cancellationToken = default) =>
+        await ResponseReader.EnsureSuccessAsync(await _cluster.SetModuleUploadsAsync(new ModuleUploadSetting { AllowModulesUpload = allowed }, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    internal async Task<IReadOnlyList<NodeInfo>> ListNodesAsync(CancellationToken cancellationToken = default) =>
+        await Read(await _cluster.ListNodesAsync(cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.IReadOnlyListNodeInfo, cancellationToken).ConfigureAwait(false);
+
+    /// <summary><c>POST /v2/modules/user-defined</c>: the module object the cluster created.</summary>
+    internal async Task<ModuleInfo> CreateUserDefinedModuleAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken = default) =>
+        await ResponseReader.ReadAsync(
+            await _userDefined.CreateModuleAsync(metadata, cancellationToken).ConfigureAwait(false),
+            ModulesJsonContext.Default.ModuleInfo,
+            static m => UidRules.IsUsable(m.Uid) ? null : "the answer has no usable module uid.",
+            cancellationToken).ConfigureAwait(false);
+
+    internal async Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default) =>
+        await ResponseReader.EnsureSuccessAsync(await _userDefined.DeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    internal async Task<IReadOnlyList<ModuleArtifact>> ListArtifactsAsync(CancellationToken cancellationToken = default) =>
+        await Read(await _userDefined.ListArtifactsAsync(cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.IReadOnlyListModuleArtifact, cancellationToken).ConfigureAwait(false);
+
+    internal async Task UploadArtifactAsync(StreamPart package, CancellationToken cancellationToken = default) =>
+        await ResponseReader.EnsureSuccessAsync(await _userDefined.UploadArtifactAsync(package, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    internal async Task DeleteArtifactAsync(string moduleName, long version, CancellationToken cancellationToken = default) =>
+        await ResponseReader.EnsureSuccessAsync(await _userDefined.DeleteArtifactAsync(moduleName, version, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The <c>Basic</c> token for the credentials, sent preemptively on every request.</summary>
     internal static string BasicToken(string username, string password) =>
