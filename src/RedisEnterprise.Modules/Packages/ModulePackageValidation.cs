@@ -103,6 +103,9 @@ public static class ModulePackageProblemCodes
     /// <summary>An entry name could write outside the extraction folder: <c>..</c>, an absolute path, a backslash or a drive letter.</summary>
     public const string UnsafeEntryName = "unsafe_entry_name";
 
+    /// <summary>An entry is a symbolic link (Unix mode <c>120000</c> in its attributes): extracted, it could point anywhere on the machine.</summary>
+    public const string EntryIsSymbolicLink = "entry_is_symbolic_link";
+
     /// <summary>The zip would expand to an unreasonable size, at an unreasonable ratio, or holds too many entries.</summary>
     public const string ZipBomb = "zip_bomb";
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using RedisEnterprise.Modules.Serialization;
 using Codes = RedisEnterprise.Modules.ModulePackageProblemCodes;
 
@@ -31,6 +32,13 @@ internal static class PackageMetadataReader
     {
         // Python's json (the cluster's reader) accepts a UTF-8 byte order mark; Utf8JsonReader does not.
         if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..];
+
+        // System.Text.Json checks UTF-8 only when a string is read out, by throwing; this reports it instead.
+        if (!Utf8.IsValid(json.Span))
+        {
+            problems.Add(Invalid("module.json is not valid UTF-8 text."));
+            return null;
+        }
 
         JsonDocument document;
         try
