@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Unicode;
 using RedisEnterprise.Modules.Serialization;
 using Codes = RedisEnterprise.Modules.ModulePackageProblemCodes;
 
@@ -33,13 +32,6 @@ internal static class PackageMetadataReader
         // Python's json (the cluster's reader) accepts a UTF-8 byte order mark; Utf8JsonReader does not.
         if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..];
 
-        // System.Text.Json checks UTF-8 only when a string is read out, by throwing; this reports it instead.
-        if (!Utf8.IsValid(json.Span))
-        {
-            problems.Add(Invalid("module.json is not valid UTF-8 text."));
-            return null;
-        }
-
         JsonDocument document;
         try
         {
@@ -60,11 +52,20 @@ internal static class PackageMetadataReader
                 return null;
             }
 
-            Dictionary<string, JsonElement> properties = ReadProperties(root, problems);
-            CheckShapes(properties, problems, invalidKeys);
-            ModulePackageMetadata? metadata = Deserialize(properties, problems, invalidKeys);
-            if (metadata is not null) CheckValues(metadata, invalidKeys, problems);
-            return metadata;
+            try
+            {
+                Dictionary<string, JsonElement> properties = ReadProperties(root, problems);
+                CheckShapes(properties, problems, invalidKeys);
+                ModulePackageMetadata? metadata = Deserialize(properties, problems, invalidKeys);
+                if (metadata is not null) CheckValues(metadata, invalidKeys, problems);
+                return metadata;
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json checks a string's UTF-8 and surrogates only when the string is read out, and then throws.
+                problems.Add(Invalid($"module.json holds text that is not valid Unicode (bytes that are not UTF-8, or an escaped lone surrogate such as \\uD800): {ex.Message}"));
+                return null;
+            }
         }
     }
 

@@ -32,7 +32,17 @@ internal static class PackageScanner
     internal static async Task<PackageScan> ScanAsync(Stream stream, PackageLimits limits, bool readEveryEntry, CancellationToken cancellationToken)
     {
         var scan = new PackageScan();
-        (List<ZipEntryRecord> Entries, long Offset)? directory = await ZipDirectory.ReadAsync(stream, limits, scan.Problems, cancellationToken).ConfigureAwait(false);
+        (List<ZipEntryRecord> Entries, long Offset)? directory;
+        try
+        {
+            directory = await ZipDirectory.ReadAsync(stream, limits, scan.Problems, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsCorruption(ex))
+        {
+            scan.Problems.Add(new(Codes.NotAZip, $"The file is not a zip archive, or it is corrupt or truncated: {ex.Message}"));
+            return scan;
+        }
+
         if (directory is { } found)
         {
             await ScanEntriesAsync(new ZipReader(stream, found.Offset), found.Entries, limits, readEveryEntry, scan, cancellationToken).ConfigureAwait(false);

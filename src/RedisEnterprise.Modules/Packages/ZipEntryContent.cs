@@ -40,8 +40,11 @@ internal static class ZipEntryContent
         long dataStart = entry.LocalHeaderOffset + LocalHeaderSize + nameLength + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
         if (entry.CompressedLength > directoryOffset - dataStart) throw new InvalidDataException("its data runs past the start of the zip's directory.");
 
+        // No compressed bytes read as nothing whatever the method (as extractors read an empty folder entry marked deflated).
         // A stored entry whose two sizes differ yields more or fewer bytes than it declares, which the caller reports.
         var data = new StreamWindow(archive, dataStart, entry.CompressedLength);
-        return entry.Method == ZipEntryRecord.Deflated ? new DeflatedEntryStream(data, entry.Length, entry.Crc32) : new StoredEntryStream(data, entry.Crc32);
+        return entry.Method == ZipEntryRecord.Deflated && entry.CompressedLength > 0
+            ? new DeflatedEntryStream(data, entry.Length, entry.Crc32)
+            : new StoredEntryStream(data, entry.Crc32);
     }
 }

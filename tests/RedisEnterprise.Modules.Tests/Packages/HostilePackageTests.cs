@@ -128,6 +128,27 @@ public class HostilePackageTests
         Assert.Contains(validation.Problems, p => p.Code == ModuleJsonInvalid && p.Message.Contains("UTF-8", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{\"\\uD800\":1}")] // a lone surrogate, escaped, as a key
+    [InlineData("{\"module_name\":\"\\uDC00x\"}")] // and as a value
+    [InlineData("{\"version\":1e400}")]
+    [InlineData("{\"commands\":[{\"command_arity\":99999999999999999999}]}")]
+    [InlineData("{\"dependencies\":{\"\\uD800\":{}}}")]
+    public async Task Module_json_that_strings_cannot_hold_is_reported(string json)
+    {
+        ModulePackageValidation validation = await Valid().WithModuleJson(json).ValidateAsync();
+
+        Assert.False(validation.IsValid);
+    }
+
+    [Fact]
+    public async Task Module_json_nested_past_any_reasonable_depth_is_reported()
+    {
+        ModulePackageValidation validation = await Valid().WithModuleJson("{\"commands\":" + new string('[', 100_000) + new string(']', 100_000) + "}").ValidateAsync();
+
+        Assert.Contains(validation.Problems, p => p.Code == ModuleJsonInvalid);
+    }
+
     [Fact]
     public async Task A_zip64_size_of_2_to_the_64_minus_1_on_module_json_is_reported()
     {
@@ -145,6 +166,14 @@ public class HostilePackageTests
     public async Task A_zip64_package_that_declares_its_sizes_truly_is_valid()
     {
         byte[] zip = RawZip.From(Valid().ToBytes()).Replace("module.json", e => e with { Zip64 = true }).Replace(ModuleFile, e => e with { Zip64 = true }).ToBytes();
+
+        AssertCodes(await ValidateAsync(zip));
+    }
+
+    [Fact]
+    public async Task An_empty_folder_entry_marked_deflated_with_no_data_is_valid()
+    {
+        byte[] zip = RawZip.From(Valid().ToBytes()).Add(new RawEntry("deps/"u8.ToArray(), []) { Method = RawZip.Deflated }).ToBytes();
 
         AssertCodes(await ValidateAsync(zip));
     }

@@ -20,6 +20,13 @@ public class PackageFuzzTests
 
     private static readonly byte[] SmallModule = Pattern(3000, seed: 21);
 
+    // Tokens that tend to break parsers, inserted whole (a dictionary, as fuzzers call it).
+    private static readonly byte[][] Tokens =
+    [
+        .. new[] { "\\uD800", "\\uDC00", "\\u0000", "1e400", "-0", "99999999999999999999", "null", "[", "]", "{", "}", "\"", ",", ":", "\\" }.Select(Encoding.UTF8.GetBytes),
+        [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF], [0x50, 0x4B, 0x05, 0x06],
+    ];
+
     [Fact]
     public async Task Mutated_packages_give_a_result_never_another_exception()
     {
@@ -76,7 +83,7 @@ public class PackageFuzzTests
         yield return Base().Without(DependencyEntry);
     }
 
-    /// <summary>One to four edits: bit flips, boundary values (often over a zip header's fields), cuts, insertions, deletions, copies.</summary>
+    /// <summary>One to four edits: bit flips, boundary values (often over a zip header's fields), cuts, insertions (of random bytes or of tokens), deletions, copies.</summary>
     private static byte[] Mutate(byte[] original, Random random)
     {
         var bytes = new List<byte>(original);
@@ -84,7 +91,7 @@ public class PackageFuzzTests
         for (int e = 0; e < edits && bytes.Count > 0; e++)
         {
             int at = random.Next(bytes.Count);
-            switch (random.Next(8))
+            switch (random.Next(9))
             {
                 case 0:
                     bytes[at] ^= (byte)(1 << random.Next(8));
@@ -111,6 +118,9 @@ public class PackageFuzzTests
                 case 6:
                     int from = random.Next(bytes.Count);
                     bytes.InsertRange(at, bytes.GetRange(from, Math.Min(random.Next(1, 512), bytes.Count - from)));
+                    break;
+                case 7:
+                    bytes.InsertRange(at, Tokens[random.Next(Tokens.Length)]);
                     break;
                 default:
                     bytes[at] = (byte)random.Next(256);
