@@ -93,7 +93,8 @@ public sealed class ModulePackage
 
     /// <summary>
     /// Checks the package as it is now: the zip's layout and entry names, zip-bomb bounds, every value of <c>module.json</c>,
-    /// and the SHA-256 of the <c>.so</c> when <c>module.json</c> gives one (hashed straight from the zip, in constant memory).
+    /// every entry's data against its declared CRC-32 and sizes (inflated straight from the zip, in constant memory, and never
+    /// past the size it declares), and the SHA-256 of the <c>.so</c> when <c>module.json</c> gives one.
     /// </summary>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>Every problem found; call <see cref="ModulePackageValidation.ThrowIfInvalid"/> to stop on any.</returns>

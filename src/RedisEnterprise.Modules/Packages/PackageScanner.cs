@@ -96,7 +96,7 @@ internal static class PackageScanner
     private static (List<ZipEntryRecord> Safe, HashSet<ZipEntryRecord> Unread) CheckEntries(List<ZipEntryRecord> entries, PackageLimits limits, List<ModulePackageProblem> problems)
     {
         var safe = new List<ZipEntryRecord>(entries.Count);
-        var unread = new HashSet<ZipEntryRecord>(ReferenceEqualityComparer.Instance);
+        var unread = new HashSet<ZipEntryRecord>();
         long total = 0;
         foreach (ZipEntryRecord entry in entries)
         {
