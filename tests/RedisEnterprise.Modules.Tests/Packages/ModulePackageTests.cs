@@ -150,6 +150,28 @@ public class ModulePackageTests
         Assert.True(stream.CanRead);
     }
 
+    [Theory]
+    [InlineData("python-deflated.zip")]
+    [InlineData("python-stored.zip")]
+    [InlineData("python-zip64.zip")]
+    [InlineData("python-data-descriptors.zip")]
+    [InlineData("infozip.zip")]
+    [InlineData("infozip-zip64.zip")]
+    public async Task Packages_made_by_real_zip_tools_are_valid(string name)
+    {
+        // TestData/packages/make.sh made them with Python's zipfile (the packer's) and Info-ZIP's zip.
+        AssertCodes(await ModulePackage.ValidateFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "packages", name), Ct));
+    }
+
+    [Fact]
+    public async Task A_symbolic_link_stored_by_Info_ZIP_is_refused()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "TestData", "packages", "infozip-symlink.zip");
+        ModulePackageValidation validation = await ModulePackage.ValidateFileAsync(path, Ct);
+
+        AssertCodes(validation, ModulePackageProblemCodes.EntryIsSymbolicLink);
+    }
+
     [Fact]
     public async Task A_stream_holds_the_package_from_its_position_to_its_end()
     {
