@@ -8,7 +8,7 @@ using static RedisEnterprise.Modules.Tests.Packages.TestPackages;
 namespace RedisEnterprise.Modules.Tests.Packages;
 
 /// <summary>
-/// Seeded mutations of real packages: whatever the bytes, validation gives a result (or throws its own
+/// Seeded mutations of real packages (built by <see cref="TestPackages"/>, and made by Python's zipfile and Info-ZIP): whatever the bytes, validation gives a result (or throws its own
 /// <see cref="ModulePackageValidationException"/>), never any other exception, within bounded time and memory.
 /// </summary>
 [Collection(nameof(MeasuresAllocations))]
@@ -32,7 +32,12 @@ public class PackageFuzzTests
     {
         int seed = int.TryParse(Environment.GetEnvironmentVariable("PACKAGE_FUZZ_SEED"), CultureInfo.InvariantCulture, out int s) ? s : 20261201;
         var random = new Random(seed);
-        byte[][] zips = [.. Bases().Select(p => p.ToBytes()), RawZip.From(Base().ToBytes()).Replace("module.json", e => e with { Zip64 = true }).ToBytes()];
+        byte[][] zips =
+        [
+            .. Bases().Select(p => p.ToBytes()),
+            RawZip.From(Base().ToBytes()).Replace("module.json", e => e with { Zip64 = true }).ToBytes(),
+            .. new[] { "python-data-descriptors.zip", "infozip-zip64.zip" }.Select(name => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "packages", name))),
+        ];
         byte[] json = Encoding.UTF8.GetBytes(Base().Metadata.ToJsonString());
         var failures = new List<string>();
         int valid = 0;
