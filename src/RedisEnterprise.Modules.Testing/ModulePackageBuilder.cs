@@ -186,15 +186,11 @@ public sealed class ModulePackageBuilder
 
     /// <summary>
     /// Writes the package under its conventional <see cref="FileName"/> into a new, uniquely named temporary directory
-    /// (safe for parallel tests). The caller deletes the file and its directory when done.
+    /// (safe for parallel tests). The directories live in one folder of this process, which is deleted when the process
+    /// exits (or, if it dies, by the next process that writes a temporary package); deleting one earlier is fine.
     /// </summary>
     /// <returns>The full path of the file.</returns>
-    public string WriteToTempFile()
-    {
-        string directory = Path.Combine(Path.GetTempPath(), "redis-modules-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return WriteTo(Path.Combine(directory, FileName));
-    }
+    public string WriteToTempFile() => WriteTo(Path.Combine(Internal.TempPackageFolder.Current.CreateDirectory(), FileName));
 
     /// <summary>The integer version of a semantic version: <c>major * 10000 + minor * 100 + patch</c> (2.0.8 is 20008).</summary>
     /// <param name="semanticVersion">The version as <c>major.minor.patch</c>; a missing minor or patch counts as 0.</param>
