@@ -8,7 +8,7 @@ internal static class BundledModules
 {
     private static readonly string[] Capabilities = ["types", "crdb", "failover_migrate", "persistence_aof", "persistence_rdb", "clustering", "backup_restore", "eviction_expiry", "hash_policy", "intershard_tls", "ipv6", "replica_of", "reshard_rebalance"];
 
-    internal static IEnumerable<ModuleInfo> Create()
+    internal static IEnumerable<FakeModule> Create()
     {
         yield return Bundled("bf", "RedisBloom", "2.8.2", "Probabilistic data structures for Redis", "BF.CONFIG", withPlatforms: false);
         yield return Bundled("search", "RediSearch 2", "2.10.5", "High performance search index on top of Redis", "FT.CONFIG", withPlatforms: true);
@@ -20,10 +20,10 @@ internal static class BundledModules
     internal static string UidFor(string moduleName, string semanticVersion) =>
         Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(moduleName + ":" + semanticVersion)).AsSpan(0, 16));
 
-    private static ModuleInfo Bundled(string name, string displayName, string semanticVersion, string description, string configCommand, bool withPlatforms)
+    private static FakeModule Bundled(string name, string displayName, string semanticVersion, string description, string configCommand, bool withPlatforms)
     {
         string sha256 = Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(name + semanticVersion)));
-        return new ModuleInfo
+        return new FakeModule
         {
             Uid = UidFor(name, semanticVersion),
             ModuleName = name,
@@ -42,13 +42,13 @@ internal static class BundledModules
             MinRedisPackVersion = "7.4.2",
             CompatibleRedisVersion = "7.4",
             IsBundled = true,
-            Crdb = new ModuleCrdbInfo(),
-            Dependencies = new Dictionary<string, ModuleDependency>(),
+            Crdb = new FakeModuleCrdb(),
+            Dependencies = new Dictionary<string, FakeModuleDependency>(),
             Platforms = withPlatforms
-                ? new Dictionary<string, ModulePlatform>
+                ? new Dictionary<string, FakeModulePlatform>
                 {
-                    ["rhel9/x86_64"] = new() { Dependencies = new Dictionary<string, ModuleDependency>(), Sha256 = sha256 },
-                    ["ubuntu22.04/x86_64"] = new() { Dependencies = new Dictionary<string, ModuleDependency>(), Sha256 = sha256 },
+                    ["rhel9/x86_64"] = new() { Dependencies = new Dictionary<string, FakeModuleDependency>(), Sha256 = sha256 },
+                    ["ubuntu22.04/x86_64"] = new() { Dependencies = new Dictionary<string, FakeModuleDependency>(), Sha256 = sha256 },
                 }
                 : null,
         };

@@ -1,0 +1,126 @@
+using System.Text.Json.Serialization;
+
+namespace RedisEnterprise.Modules.Testing.Internal;
+
+/// <summary>
+/// A module as the fake cluster keeps and shows it (<c>GET /v1/modules</c>), and the part of a package's
+/// <c>module.json</c> it reads: the fake's own record, written and read by <see cref="FakeClusterJsonContext"/>.
+/// </summary>
+internal sealed record FakeModule
+{
+    [JsonPropertyName("uid")]
+    public string? Uid { get; init; }
+
+    [JsonPropertyName("module_name")]
+    public string? ModuleName { get; init; }
+
+    [JsonPropertyName("display_name")]
+    public string? DisplayName { get; init; }
+
+    [JsonPropertyName("semantic_version")]
+    public string? SemanticVersion { get; init; }
+
+    [JsonPropertyName("version")]
+    public long? Version { get; init; }
+
+    [JsonPropertyName("author")]
+    public string? Author { get; init; }
+
+    [JsonPropertyName("email")]
+    public string? Email { get; init; }
+
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    [JsonPropertyName("homepage")]
+    public string? Homepage { get; init; }
+
+    [JsonPropertyName("license")]
+    public string? License { get; init; }
+
+    [JsonPropertyName("command_line_args")]
+    public string? CommandLineArgs { get; init; }
+
+    [JsonPropertyName("config_command")]
+    public string? ConfigCommand { get; init; }
+
+    [JsonPropertyName("capabilities")]
+    public IReadOnlyList<string>? Capabilities { get; init; }
+
+    [JsonPropertyName("min_redis_version")]
+    public string? MinRedisVersion { get; init; }
+
+    [JsonPropertyName("min_redis_pack_version")]
+    public string? MinRedisPackVersion { get; init; }
+
+    [JsonPropertyName("compatible_redis_version")]
+    public string? CompatibleRedisVersion { get; init; }
+
+    [JsonPropertyName("sha256")]
+    public string? Sha256 { get; init; }
+
+    [JsonPropertyName("module_file")]
+    public string? ModuleFile { get; init; }
+
+    [JsonPropertyName("architecture")]
+    public string? Architecture { get; init; }
+
+    [JsonPropertyName("os")]
+    public string? Os { get; init; }
+
+    [JsonPropertyName("os_list")]
+    public IReadOnlyList<string>? OsList { get; init; }
+
+    [JsonPropertyName("dependencies")]
+    public IReadOnlyDictionary<string, FakeModuleDependency>? Dependencies { get; init; }
+
+    [JsonPropertyName("is_bundled")]
+    public bool? IsBundled { get; init; }
+
+    [JsonPropertyName("crdb")]
+    public FakeModuleCrdb? Crdb { get; init; }
+
+    [JsonPropertyName("platforms")]
+    public IReadOnlyDictionary<string, FakeModulePlatform>? Platforms { get; init; }
+
+    /// <summary>The action that tracks an upload; only on the answer of <c>POST /v2/modules</c>.</summary>
+    [JsonPropertyName("action_uid")]
+    public string? ActionUid { get; init; }
+
+    internal bool IsSameModuleAs(FakeModule other) =>
+        string.Equals(ModuleName, other.ModuleName, StringComparison.Ordinal) && string.Equals(SemanticVersion, other.SemanticVersion, StringComparison.Ordinal);
+
+    /// <summary>The SDK's model of this module, for <see cref="FakeRedisEnterpriseCluster.Modules"/>.</summary>
+    internal ModuleInfo ToModuleInfo() => new()
+    {
+        Uid = Uid ?? string.Empty,
+        ModuleName = ModuleName,
+        DisplayName = DisplayName,
+        SemanticVersion = SemanticVersion,
+        Version = Version,
+        Author = Author,
+        Email = Email,
+        Description = Description,
+        Homepage = Homepage,
+        License = License,
+        CommandLineArgs = CommandLineArgs,
+        ConfigCommand = ConfigCommand,
+        Capabilities = Capabilities,
+        MinRedisVersion = MinRedisVersion,
+        MinRedisPackVersion = MinRedisPackVersion,
+        CompatibleRedisVersion = CompatibleRedisVersion,
+        Sha256 = Sha256,
+        ModuleFile = ModuleFile,
+        Architecture = Architecture,
+        Os = Os,
+        OsList = OsList,
+        Dependencies = Dependencies?.ToDictionary(pair => pair.Key, pair => pair.Value.ToModuleDependency(), StringComparer.Ordinal),
+        IsBundled = IsBundled,
+        Crdb = Crdb is null ? null : new ModuleCrdbInfo { SupportedFeaturesetVersions = Crdb.SupportedFeaturesetVersions },
+        Platforms = Platforms?.ToDictionary(
+            pair => pair.Key,
+            pair => new ModulePlatform { Sha256 = pair.Value.Sha256, Dependencies = pair.Value.Dependencies?.ToDictionary(d => d.Key, d => d.Value.ToModuleDependency(), StringComparer.Ordinal) },
+            StringComparer.Ordinal),
+        ActionUid = ActionUid,
+    };
+}
