@@ -47,7 +47,16 @@ internal static class ResponseReader
     private static async Task ThrowIfErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode) return;
-        string? body = await ReadErrorBodyAsync(response, CancellationToken.None).ConfigureAwait(false);
+        string? body;
+        try
+        {
+            body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw ErrorMap.Connection(RequestRoute.Of(response.RequestMessage), e); // the call's time ran out (or its caller cancelled) mid-body
+        }
+
         throw ErrorMap.FromAnswer(RequestRoute.Of(response.RequestMessage), (int)response.StatusCode, response.ReasonPhrase, body, Redaction.Of(response.RequestMessage));
     }
 
