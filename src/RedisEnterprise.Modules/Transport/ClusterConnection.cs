@@ -15,9 +15,11 @@ internal sealed class ClusterConnection
 {
     private readonly IModulesApi _modules;
     private readonly IActionsApi _actions;
+    private readonly long _maxResponseBytes;
 
     internal ClusterConnection(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
     {
+        _maxResponseBytes = options.MaxResponseBytes;
         string token = BasicToken(options.Username ?? string.Empty, options.Password ?? string.Empty);
         RefitSettings settings = RefitSettings.ForJsonContext(ModulesJsonContext.Default);
         settings.AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(token);
@@ -37,6 +39,7 @@ internal sealed class ClusterConnection
         await ResponseReader.ReadAsync(
             await _modules.UploadModuleAsync(package, cancellationToken).ConfigureAwait(false),
             ModulesJsonContext.Default.ModuleInfo,
+            _maxResponseBytes,
             static m => !UidRules.IsUsable(m.ActionUid) ? NoActionUid : !UidRules.IsUsable(m.Uid) ? "the answer has no usable module uid." : null,
             cancellationToken).ConfigureAwait(false);
 
@@ -49,6 +52,7 @@ internal sealed class ClusterConnection
         ActionReference reference = await ResponseReader.ReadAsync(
             await _modules.DeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false),
             ModulesJsonContext.Default.ActionReference,
+            _maxResponseBytes,
             static r => UidRules.IsUsable(r.ActionUid) ? null : NoActionUid,
             cancellationToken).ConfigureAwait(false);
         return reference.ActionUid!;
@@ -66,8 +70,8 @@ internal sealed class ClusterConnection
 
     private const string NoActionUid = "the answer has no usable action_uid to follow.";
 
-    private static Task<T> Read<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where T : class => ResponseReader.ReadAsync(response, typeInfo, check: null, cancellationToken);
+    private Task<T> Read<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class => ResponseReader.ReadAsync(response, typeInfo, _maxResponseBytes, check: null, cancellationToken);
 
     /// <summary>Refit's transport exception factory: no answer came back.</summary>
     private static RedisEnterpriseConnectionException FromSendFailure(HttpRequestMessage request, Exception exception, CancellationToken cancellationToken) =>
