@@ -99,4 +99,10 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cluster's module, and whether this call uploaded it.</returns>
     Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How the operations of this client's actions poll, <see cref="ActionOperation"/>s made with <c>new</c> included. A client
+    /// that wraps another returns the wrapped one's, so its operations poll with the real settings.
+    /// </summary>
+    OperationPolling Polling => OperationPolling.Default;
 }

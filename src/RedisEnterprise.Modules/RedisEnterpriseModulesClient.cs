@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using RedisEnterprise.Modules.Api;
+using System.Runtime.ExceptionServices;
 using RedisEnterprise.Modules.Diagnostics;
-using RedisEnterprise.Modules.Http;
-using RedisEnterprise.Modules.Operations;
+using RedisEnterprise.Modules.Errors;
+using RedisEnterprise.Modules.Transport;
 using RedisEnterprise.Modules.Upload;
 
 namespace RedisEnterprise.Modules;
@@ -26,7 +26,7 @@ namespace RedisEnterprise.Modules;
 public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
-    private readonly ClusterApi _api = null!;
+    private readonly ClusterConnection _connection = null!;
     private readonly RedisEnterpriseModulesClientOptions _options = null!;
 
     /// <summary>Creates a client that owns its connection to the cluster (disposed with the client).</summary>
@@ -65,7 +65,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         _options = options.Clone();
         if (httpClient is null)
         {
-            _ownedHttpClient = new HttpClient(ClusterHttpHandler.CreateHandlerChain(_options), disposeHandler: true)
+            _ownedHttpClient = new HttpClient(HandlerChain.Create(_options), disposeHandler: true)
             {
                 Timeout = Timeout.InfiniteTimeSpan, // timeouts are per call: uploads have their own
             };
@@ -73,24 +73,25 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
 
         httpClient.BaseAddress ??= _options.Endpoint;
-        _api = ClusterApi.Create(httpClient, _options);
-        PollingSettings = PollingSettings.From(_options);
+        _connection = new ClusterConnection(httpClient, _options);
+        Polling = OperationPolling.From(_options);
     }
 
     /// <summary>The settings this client was made with (a copy; changing it has no effect).</summary>
     protected RedisEnterpriseModulesClientOptions Options => _options;
 
-    internal PollingSettings? PollingSettings { get; }
+    /// <inheritdoc />
+    public virtual OperationPolling Polling { get; } = OperationPolling.Default;
 
     /// <inheritdoc />
     public virtual Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
-        CallAsync("ListModules", Routes.ModulesV1, "GET", (api, ct) => api.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
+        CallAsync("ListModules", (connection, ct) => connection.ListModulesAsync(ct), _options.RequestTimeout, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
-        ValidateUid(uid, nameof(uid));
-        return CallAsync("GetModule", PathFor(Routes.ModuleV1, uid), "GET", (api, ct) => api.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid);
+        UidRules.ThrowIfInvalid(uid, nameof(uid));
+        return CallAsync("GetModule", (connection, ct) => connection.GetModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid);
     }
 
     /// <inheritdoc />
@@ -105,7 +106,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, fromPath: true, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -113,7 +114,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ValidateUploadStream(content, fileName);
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
-        return await StartUploadAsync(part, options, fromPath: false, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(part, options, filePath: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -165,17 +166,16 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <inheritdoc />
     public virtual async Task<ActionOperation> StartDeleteModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
-        ValidateUid(uid, nameof(uid));
-        string path = PathFor(Routes.ModuleV2, uid);
-        ActionReference reference = await CallAsync("StartDeleteModule", path, "DELETE", (api, ct) => api.Modules.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid).ConfigureAwait(false);
-        return new ActionOperation(this, RequireActionUid(reference.ActionUid, "DELETE", path));
+        UidRules.ThrowIfInvalid(uid, nameof(uid));
+        string actionUid = await CallAsync("StartDeleteModule", (connection, ct) => connection.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid).ConfigureAwait(false);
+        return new ActionOperation(this, actionUid);
     }
 
     /// <inheritdoc />
     public virtual Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default)
     {
-        ValidateUid(actionUid, nameof(actionUid));
-        return CallAsync("GetAction", PathFor(Routes.ActionV1, actionUid), "GET", (api, ct) => api.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken, actionUid: actionUid);
+        UidRules.ThrowIfInvalid(actionUid, nameof(actionUid));
+        return CallAsync("GetAction", (connection, ct) => connection.GetActionAsync(actionUid, ct), _options.RequestTimeout, cancellationToken, actionUid: actionUid);
     }
 
     /// <inheritdoc />
@@ -183,7 +183,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        return await UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, fromPath: true, cancellationToken).ConfigureAwait(false);
+        return await UploadV1Async(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Uploads a module from a stream synchronously through the deprecated <c>POST /v1/modules</c>.</summary>
@@ -197,22 +197,20 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ValidateUploadStream(content, fileName);
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
-        return await UploadV1Async(part, options, fromPath: false, cancellationToken).ConfigureAwait(false);
+        return await UploadV1Async(part, options, filePath: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     [Obsolete("DELETE /v1/modules is deprecated as of Redis Enterprise Software 7.2; use DeleteModuleAsync.")]
     public virtual Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default)
     {
-        ValidateUid(uid, nameof(uid));
+        UidRules.ThrowIfInvalid(uid, nameof(uid));
         return CallAsync(
             "DeleteModuleV1",
-            PathFor(Routes.ModuleV1, uid),
-            "DELETE",
-            async (api, ct) =>
+            async (connection, ct) =>
             {
-                await api.Modules.DeleteModuleV1Async(uid, ct).ConfigureAwait(false);
-                return true;
+                await connection.DeleteModuleV1Async(uid, ct).ConfigureAwait(false);
+                return string.Empty;
             },
             _options.RequestTimeout,
             cancellationToken,
@@ -241,19 +239,17 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
         });
 
-    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
+    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, string? filePath, CancellationToken cancellationToken)
     {
         try
         {
-            await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
-            ModuleInfo accepted = await CallAsync("StartUploadModule", Routes.ModulesV2, "POST", (api, ct) => api.Modules.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
-            RequireActionUid(accepted.ActionUid, "POST", Routes.ModulesV2);
-            if (!IsUsableUid(accepted.Uid))
-            {
-                throw new RedisEnterpriseException($"POST {Routes.ModulesV2} failed: the answer has no usable module uid.", 200) { Method = "POST", Path = Routes.ModulesV2 };
-            }
-
+            await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
+            ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
             return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
+        }
+        catch (ModuleAlreadyExistsException exists) when (filePath is not null)
+        {
+            throw exists.Naming(await MetadataOrNullAsync(filePath).ConfigureAwait(false));
         }
         finally
         {
@@ -262,12 +258,16 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
 #pragma warning disable CS0618 // the deprecated endpoint, on purpose
-    private async Task<ModuleInfo> UploadV1Async(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
+    private async Task<ModuleInfo> UploadV1Async(ModuleFilePart part, UploadModuleOptions? options, string? filePath, CancellationToken cancellationToken)
     {
         try
         {
-            await ValidateIfAskedAsync(part, options, fromPath, cancellationToken).ConfigureAwait(false);
-            return await CallAsync("UploadModuleV1", Routes.ModulesV1, "POST", (api, ct) => api.Modules.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
+            return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModuleAlreadyExistsException exists) when (filePath is not null)
+        {
+            throw exists.Naming(await MetadataOrNullAsync(filePath).ConfigureAwait(false));
         }
         finally
         {
@@ -275,6 +275,19 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
     }
 #pragma warning restore CS0618
+
+    /// <summary>The package's <c>module.json</c>, to name the module in an error; <see langword="null"/> when it cannot be read.</summary>
+    private static async Task<ModulePackageMetadata?> MetadataOrNullAsync(string filePath)
+    {
+        try
+        {
+            return (await ModulePackage.OpenAsync(filePath).ConfigureAwait(false)).Metadata;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ModulePackageValidationException)
+        {
+            return null;
+        }
+    }
 
     private async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
     {
@@ -293,11 +306,6 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         validation.ThrowIfInvalid();
     }
 
-    private static string RequireActionUid(string? actionUid, string method, string path) =>
-        !IsUsableUid(actionUid)
-            ? throw new RedisEnterpriseException($"{method} {path} failed: the answer has no usable action_uid to follow.", 200) { Method = method, Path = path }
-            : actionUid!;
-
     private static void ValidateUploadStream(Stream content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -305,31 +313,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         if (!content.CanRead) throw new ArgumentException("The stream cannot be read.", nameof(content));
     }
 
-    /// <summary>Whether a uid the cluster sent can be followed: not empty, and not a dot segment that would leave its path.</summary>
-    private static bool IsUsableUid(string? uid) => !string.IsNullOrWhiteSpace(uid) && uid is not ("." or "..");
-
-    /// <summary>Checks a module or action uid before any request: not empty, and a single path segment once escaped.</summary>
-    internal static void ValidateUid(string uid, string parameterName)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(uid, parameterName);
-        if (uid is "." or "..")
-        {
-            throw new ArgumentException($"'{uid}' is not a valid uid.", parameterName);
-        }
-    }
-
-    private static string PathFor(string routeTemplate, string uid)
-    {
-        int open = routeTemplate.IndexOf('{', StringComparison.Ordinal);
-        return string.Concat(routeTemplate.AsSpan(0, open), Uri.EscapeDataString(uid));
-    }
-
     /// <summary>
-    /// Runs one request in its span, with a timeout of its own; a timeout (as opposed to the caller's cancellation) becomes a
-    /// <see cref="RedisEnterpriseConnectionException"/>, and an empty body where one is promised a <see cref="RedisEnterpriseException"/>.
+    /// Runs one request in its span, with a timeout of its own: a timeout (as opposed to the caller's cancellation) becomes a
+    /// <see cref="RedisEnterpriseConnectionException"/> naming the request.
     /// </summary>
     /// <remarks>One async method, not a span wrapper around a timeout wrapper: every layer that waits on the network is a state machine kept alive per call.</remarks>
-    private async Task<T> CallAsync<T>(string operation, string path, string method, Func<ClusterApi, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null)
+    private async Task<T> CallAsync<T>(string operation, Func<ClusterConnection, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null)
     {
         using Activity? activity = RedisEnterpriseModulesTelemetry.Start(operation, moduleUid, actionUid);
         using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -340,20 +329,28 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            T result = await call(_api, linked.Token).ConfigureAwait(false)
-                ?? throw new RedisEnterpriseException($"{method} {path} failed: the answer had no body, but this endpoint promises one.", 200) { Method = method, Path = path };
+            T result = await call(_connection, linked.Token).ConfigureAwait(false);
             switch (result)
             {
                 case ModuleInfo module: RedisEnterpriseModulesTelemetry.TagModule(activity, module); break;
                 case ActionInfo action: activity?.SetTag(RedisEnterpriseModulesTelemetry.ActionUidTag, action.ActionUid); break;
-                case ActionReference reference: activity?.SetTag(RedisEnterpriseModulesTelemetry.ActionUidTag, reference.ActionUid); break;
+                case string startedAction when startedAction.Length > 0: activity?.SetTag(RedisEnterpriseModulesTelemetry.ActionUidTag, startedAction); break;
             }
 
             return result;
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timer is { IsCancellationRequested: true })
+        catch (Exception e) when (linked.IsCancellationRequested && IsCancellation(e))
         {
-            Exception timedOut = ErrorMap.Connection(method, path, new TimeoutException($"the request took longer than {timeout}", e));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The caller's own cancellation: the cancellation the transport saw, not a failure of the cluster.
+                Exception cancelled = e as OperationCanceledException ?? e.InnerException!;
+                if (activity is not null) RedisEnterpriseModulesTelemetry.Fail(activity, cancelled);
+                ExceptionDispatchInfo.Throw(cancelled);
+            }
+
+            string method = (e as RedisEnterpriseException)?.Method ?? "?", path = (e as RedisEnterpriseException)?.Path ?? "?";
+            Exception timedOut = ErrorMap.Connection(new CallSite(method, path, null), new TimeoutException($"the request took longer than {timeout}", e));
             if (activity is not null) RedisEnterpriseModulesTelemetry.Fail(activity, timedOut);
             throw timedOut;
         }
@@ -363,4 +360,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             throw;
         }
     }
+
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException or RedisEnterpriseConnectionException { InnerException: OperationCanceledException };
 }

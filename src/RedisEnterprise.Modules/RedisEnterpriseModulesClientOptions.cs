@@ -4,7 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Polly;
 using RedisEnterprise.Modules.DependencyInjection;
-using RedisEnterprise.Modules.Http;
+using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules;
 

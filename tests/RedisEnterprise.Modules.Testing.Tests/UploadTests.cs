@@ -79,9 +79,9 @@ public class UploadTests
 
         string actionUid = module.GetProperty("action_uid").GetString()!;
         using HttpResponseMessage first = await admin.GetAsync($"/v1/actions/{actionUid}", Ct);
-        ActionInfo v1 = JsonSerializer.Deserialize(await first.Content.ReadAsStringAsync(Ct), Serialization.ModulesJsonContext.Default.ActionInfo)!;
+        ActionInfo v1 = RedisEnterpriseModulesJson.DeserializeAction(await first.Content.ReadAsStringAsync(Ct))!;
         using HttpResponseMessage second = await admin.GetAsync($"/v2/actions/{actionUid}", Ct);
-        ActionInfo v2 = JsonSerializer.Deserialize(await second.Content.ReadAsStringAsync(Ct), Serialization.ModulesJsonContext.Default.ActionInfo)!;
+        ActionInfo v2 = RedisEnterpriseModulesJson.DeserializeAction(await second.Content.ReadAsStringAsync(Ct))!;
 
         Assert.Equal(ActionStatus.Queued, v1.Status);
         Assert.Equal(0, v1.Progress);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace RedisEnterprise.Modules.Testing.Internal;
 
@@ -24,5 +25,13 @@ internal static class ClusterJson
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The model with one key set, as a copy (the models' setters are the SDK's own).</summary>
+    internal static ModuleInfo With(ModuleInfo module, string key, string value)
+    {
+        JsonObject json = JsonNode.Parse(RedisEnterpriseModulesJson.Serialize(module))!.AsObject();
+        json[key] = value;
+        return RedisEnterpriseModulesJson.DeserializeModule(json.ToJsonString())!;
     }
 }

@@ -11,5 +11,7 @@ internal sealed record FakeModuleDependency
     [JsonPropertyName("sha256")]
     public string? Sha256 { get; init; }
 
-    internal ModuleDependency ToModuleDependency() => new() { Url = Url, Sha256 = Sha256 };
+    /// <summary>The SDK's models of these dependencies, by name.</summary>
+    internal static IReadOnlyDictionary<string, ModuleDependency>? ToModel(IReadOnlyDictionary<string, FakeModuleDependency>? dependencies) =>
+        dependencies?.ToDictionary(pair => pair.Key, pair => RedisEnterpriseModulesModelFactory.ModuleDependency(pair.Value.Url, pair.Value.Sha256), StringComparer.Ordinal);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RedisEnterprise.Modules.DependencyInjection;
-using RedisEnterprise.Modules.Http;
+using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules;
 
@@ -72,23 +72,14 @@ public static class RedisEnterpriseModulesServiceCollectionExtensions
             services.AddKeyedTransient(name, (sp, _) => sp.GetRequiredService<IRedisEnterpriseModulesClientFactory>().CreateClient(name));
         }
 
-        // The same chain as a client that owns its connection: logging → resilience (GETs only) → TLS choice.
+        // The same chain as a client that owns its connection (HandlerChain), the caller's own handlers after it.
         return services.AddHttpClient(RedisEnterpriseModulesClientFactory.HttpClientName(name))
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan) // per-call timeouts: uploads have their own
-            .ConfigurePrimaryHttpMessageHandler(sp =>
+            .ConfigurePrimaryHttpMessageHandler(sp => HandlerChain.CreatePrimaryHandler(OptionsOf(sp, name)))
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
             {
-                RedisEnterpriseModulesClientOptions options = OptionsOf(sp, name);
-                return ClusterHttpHandler.CreatePrimaryHandler(options, ClusterHttpHandler.LoggerFor(options));
-            })
-            .AddHttpMessageHandler(sp =>
-            {
-                RedisEnterpriseModulesClientOptions options = OptionsOf(sp, name);
-                return new LoggingHandler(ClusterHttpHandler.LoggerFor(options), options.TimeProvider);
-            })
-            .AddHttpMessageHandler(sp =>
-            {
-                RedisEnterpriseModulesClientOptions options = OptionsOf(sp, name);
-                return new ResilienceHandler(ResilienceHandler.PipelineFor(options, ClusterHttpHandler.LoggerFor(options)));
+                IReadOnlyList<DelegatingHandler> chain = HandlerChain.CreateDelegatingHandlers(OptionsOf(sp, name));
+                for (int i = 0; i < chain.Count; i++) handlers.Insert(i, chain[i]);
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan); // SocketsHttpHandler recycles connections itself (PooledConnectionLifetime)
     }
@@ -101,15 +92,6 @@ public static class RedisEnterpriseModulesServiceCollectionExtensions
         withLogging.LoggerFactory = services.GetService<ILoggerFactory>();
         return withLogging;
     }
-}
-
-/// <summary>Creates the clients registered with <see cref="RedisEnterpriseModulesServiceCollectionExtensions"/>, by name.</summary>
-public interface IRedisEnterpriseModulesClientFactory
-{
-    /// <summary>Creates the client registered under <paramref name="name"/> (the default one for <see cref="Options.DefaultName"/>).</summary>
-    /// <param name="name">The name given to <c>AddRedisEnterpriseModulesClient</c>.</param>
-    /// <returns>A client on a pooled connection; disposing it leaves the connection to the factory.</returns>
-    IRedisEnterpriseModulesClient CreateClient(string name);
 }
 
 internal sealed class RedisEnterpriseModulesClientFactory(IServiceProvider services, IHttpClientFactory httpClients) : IRedisEnterpriseModulesClientFactory

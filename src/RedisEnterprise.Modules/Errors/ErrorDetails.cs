@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace RedisEnterprise.Modules;
+namespace RedisEnterprise.Modules.Errors;
 
 /// <summary>What an error answer said, read tolerantly: JSON with <c>error_code</c> and <c>message</c> or <c>description</c>, an empty body, or anything else.</summary>
 internal sealed record ErrorDetails(string Method, string Path, string? RouteTemplate, int Status, string? ReasonPhrase, string? ErrorCode, string? ServerMessage, string? BodyExcerpt)

@@ -14,16 +14,16 @@ public sealed record ActionInfo : IJsonOnDeserialized
     private string? _errorMessage;
 
     /// <summary>The action's unique ID.</summary>
-    [JsonPropertyName("action_uid"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ActionUid { get; init; }
+    [JsonPropertyName("action_uid"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? ActionUid { get; internal set; }
 
     /// <summary>The action's name, e.g. <c>module_upload</c>.</summary>
-    [JsonPropertyName("name"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Name { get; init; }
+    [JsonPropertyName("name"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? Name { get; internal set; }
 
     /// <summary>The status as the cluster spelled it, e.g. <c>running</c>.</summary>
-    [JsonPropertyName("status"), JsonConverter(typeof(LenientStringConverter))]
-    public string? RawStatus { get; init; }
+    [JsonPropertyName("status"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? RawStatus { get; internal set; }
 
     /// <summary>The status, parsed; <see cref="ActionStatus.Unknown"/> for a value this SDK does not know.</summary>
     [JsonIgnore]
@@ -34,55 +34,55 @@ public sealed record ActionInfo : IJsonOnDeserialized
     public bool IsTerminal => Status is ActionStatus.Completed or ActionStatus.Failed or ActionStatus.Cancelled or ActionStatus.Aborted;
 
     /// <summary>Progress from 0 to 100, when the cluster reports it (it may arrive as a string or be missing).</summary>
-    [JsonPropertyName("progress"), JsonConverter(typeof(LenientDoubleConverter))]
-    public double? Progress { get; init; }
+    [JsonPropertyName("progress"), JsonConverter(typeof(LenientDoubleConverter)), JsonInclude]
+    public double? Progress { get; internal set; }
 
     /// <summary>The node that runs the action.</summary>
-    [JsonPropertyName("node_uid"), JsonConverter(typeof(LenientStringConverter))]
-    public string? NodeUid { get; init; }
+    [JsonPropertyName("node_uid"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? NodeUid { get; internal set; }
 
     /// <summary>The object the action works on, e.g. <c>cluster</c> or <c>bdb:1</c>.</summary>
-    [JsonPropertyName("object_name"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ObjectName { get; init; }
+    [JsonPropertyName("object_name"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? ObjectName { get; internal set; }
 
     /// <summary>The state-machine state, for state machines.</summary>
-    [JsonPropertyName("state"), JsonConverter(typeof(LenientStringConverter))]
-    public string? State { get; init; }
+    [JsonPropertyName("state"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? State { get; internal set; }
 
     /// <summary>The task ID, for tasks.</summary>
-    [JsonPropertyName("task_id"), JsonConverter(typeof(LenientStringConverter))]
-    public string? TaskId { get; init; }
+    [JsonPropertyName("task_id"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? TaskId { get; internal set; }
 
     /// <summary>The kind of action on v2: <c>task</c>, <c>state-machine</c> or <c>other</c>.</summary>
-    [JsonPropertyName("action_type"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ActionType { get; init; }
+    [JsonPropertyName("action_type"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? ActionType { get; internal set; }
 
     /// <summary>When the action was created.</summary>
-    [JsonPropertyName("creation_time"), JsonConverter(typeof(LenientTimestampConverter))]
-    public DateTimeOffset? CreationTime { get; init; }
+    [JsonPropertyName("creation_time"), JsonConverter(typeof(LenientTimestampConverter)), JsonInclude]
+    public DateTimeOffset? CreationTime { get; internal set; }
 
     /// <summary>When the action last reported that it is alive.</summary>
-    [JsonPropertyName("heartbeat"), JsonConverter(typeof(LenientTimestampConverter))]
-    public DateTimeOffset? Heartbeat { get; init; }
+    [JsonPropertyName("heartbeat"), JsonConverter(typeof(LenientTimestampConverter)), JsonInclude]
+    public DateTimeOffset? Heartbeat { get; internal set; }
 
     /// <summary>The error code of a failed action, e.g. <c>insufficient_resources</c>.</summary>
-    [JsonPropertyName("error_code"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ErrorCode { get; init; }
+    [JsonPropertyName("error_code"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? ErrorCode { get; internal set; }
 
     /// <summary>
     /// The error message of a failed action, from <c>error_message</c>, <c>error</c> (state machines) or
     /// <c>additional_info.error</c> (v2), whichever is present.
     /// </summary>
-    [JsonPropertyName("error_message"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ErrorMessage { get => _errorMessage; init => _errorMessage = value; }
+    [JsonPropertyName("error_message"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    public string? ErrorMessage { get => _errorMessage; internal set => _errorMessage = value; }
 
     /// <summary>Extra details that v2 actions carry.</summary>
-    [JsonPropertyName("additional_info")]
-    public ActionAdditionalInfo? AdditionalInfo { get; init; }
+    [JsonPropertyName("additional_info"), JsonInclude]
+    public ActionAdditionalInfo? AdditionalInfo { get; internal set; }
 
     /// <summary>Operations still pending, as the cluster sent them.</summary>
-    [JsonPropertyName("pending_ops")]
-    public JsonElement? PendingOps { get; init; }
+    [JsonPropertyName("pending_ops"), JsonInclude]
+    public JsonElement? PendingOps { get; internal set; }
 
     /// <summary>Fields the cluster sent that this type does not model, kept as raw JSON.</summary>
     [JsonIgnore]
@@ -106,54 +106,4 @@ public sealed record ActionInfo : IJsonOnDeserialized
         string error = ErrorMessage is null && ErrorCode is null ? string.Empty : $" ({ErrorCode}{(ErrorCode is null || ErrorMessage is null ? "" : ": ")}{ErrorMessage})";
         return $"action {ActionUid} {RawStatus ?? "(no status)"}{progress}{error}";
     }
-}
-
-/// <summary>The <c>additional_info</c> object of a v2 action.</summary>
-public sealed record ActionAdditionalInfo
-{
-    /// <summary>A description of what the action does.</summary>
-    [JsonPropertyName("description"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Description { get; init; }
-
-    /// <summary>The error, when the action failed.</summary>
-    [JsonPropertyName("error"), JsonConverter(typeof(LenientStringConverter))]
-    public string? Error { get; init; }
-
-    /// <summary>The type of object the action works on.</summary>
-    [JsonPropertyName("object_type"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ObjectType { get; init; }
-
-    /// <summary>The uid of the object the action works on.</summary>
-    [JsonPropertyName("object_uid"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ObjectUid { get; init; }
-
-    /// <summary>Operations still pending, as the cluster sent them.</summary>
-    [JsonPropertyName("pending_ops")]
-    public JsonElement? PendingOps { get; init; }
-}
-
-/// <summary>The body of <c>DELETE /v2/modules/{uid}</c>: the action that tracks the deletion.</summary>
-public sealed record ActionReference
-{
-    /// <summary>The action's unique ID.</summary>
-    [JsonPropertyName("action_uid"), JsonConverter(typeof(LenientStringConverter))]
-    public string? ActionUid { get; init; }
-}
-
-internal static class ActionStatusNames
-{
-    internal static ActionStatus Parse(string? status) => status?.Trim().ToLowerInvariant() switch
-    {
-        "queued" => ActionStatus.Queued,
-        "starting" => ActionStatus.Starting,
-        "running" => ActionStatus.Running,
-        "pending" => ActionStatus.Pending,
-        "active" => ActionStatus.Active,
-        "cancelling" or "canceling" => ActionStatus.Cancelling,
-        "cancelled" or "canceled" => ActionStatus.Cancelled,
-        "aborted" => ActionStatus.Aborted,
-        "completed" => ActionStatus.Completed,
-        "failed" => ActionStatus.Failed,
-        _ => ActionStatus.Unknown,
-    };
 }

@@ -17,7 +17,7 @@ using RedisEnterprise.Modules.Operations;
 /// </example>
 public class ActionOperation
 {
-    private readonly PollingSettings _polling = null!;
+    private readonly OperationPolling _polling = null!;
     private ActionInfo? _lastStatus;
 
     /// <summary>Follows an existing action: resume from a stored <paramref name="actionUid"/>.</summary>
@@ -28,10 +28,10 @@ public class ActionOperation
     public ActionOperation(IRedisEnterpriseModulesClient client, string actionUid)
     {
         ArgumentNullException.ThrowIfNull(client);
-        RedisEnterpriseModulesClient.ValidateUid(actionUid, nameof(actionUid));
+        UidRules.ThrowIfInvalid(actionUid, nameof(actionUid));
         Client = client;
         ActionUid = actionUid;
-        _polling = PollingSettings.For(client);
+        _polling = client.Polling ?? OperationPolling.Default; // a mock's unset property is null
     }
 
     /// <summary>For mocking.</summary>
@@ -66,7 +66,7 @@ public class ActionOperation
         return status;
     }
 
-    /// <summary>Polls until the action ends, with the client's polling interval and backoff.</summary>
+    /// <summary>Polls until the action ends, with the client's polling interval and backoff (<see cref="IRedisEnterpriseModulesClient.Polling"/>).</summary>
     /// <param name="cancellationToken">Stops waiting at once; the action goes on in the cluster.</param>
     /// <returns>The final status of a completed action.</returns>
     /// <exception cref="ActionFailedException">The action ended failed, cancelled or aborted.</exception>
@@ -101,56 +101,11 @@ public class ActionOperation
             : await ActionPoller.PollUntilTerminalAsync(
                 ActionUid,
                 UpdateStatusAsync,
-                fixedInterval is { } every ? _polling with { Interval = every, MaxInterval = every } : _polling,
+                fixedInterval is { } every ? _polling.WithFixedInterval(every) : _polling,
                 StatusProgress,
                 () => _lastStatus,
                 cancellationToken).ConfigureAwait(false);
 
         return final.Status == ActionStatus.Completed ? final : throw new ActionFailedException(final);
-    }
-}
-
-/// <summary>A module upload followed to its end: the action, and the module the cluster has once it completes.</summary>
-public class ModuleOperation : ActionOperation
-{
-    /// <summary>Follows an existing upload: resume from a stored action uid and module uid.</summary>
-    /// <param name="client">The client of the cluster.</param>
-    /// <param name="actionUid">The upload's action uid.</param>
-    /// <param name="moduleUid">The uid of the module being uploaded.</param>
-    /// <exception cref="ArgumentException">A uid is null, empty or whitespace.</exception>
-    public ModuleOperation(IRedisEnterpriseModulesClient client, string actionUid, string moduleUid)
-        : base(client, actionUid)
-    {
-        RedisEnterpriseModulesClient.ValidateUid(moduleUid, nameof(moduleUid));
-        ModuleUid = moduleUid;
-    }
-
-    internal ModuleOperation(IRedisEnterpriseModulesClient client, ModuleInfo accepted)
-        : this(client, accepted.ActionUid!, accepted.Uid)
-    {
-        AcceptedModule = accepted;
-    }
-
-    /// <summary>For mocking.</summary>
-    protected ModuleOperation()
-    {
-        ModuleUid = string.Empty;
-    }
-
-    /// <summary>The module object the upload's POST returned; <see langword="null"/> when resumed from uids.</summary>
-    public virtual ModuleInfo? AcceptedModule { get; }
-
-    /// <summary>The uid of the module being uploaded.</summary>
-    public virtual string ModuleUid { get; }
-
-    /// <summary>Polls until the upload ends, then gets the module as the cluster has it (<c>GET /v1/modules/{uid}</c>).</summary>
-    /// <param name="cancellationToken">Stops waiting at once; the upload goes on in the cluster.</param>
-    /// <returns>The module.</returns>
-    /// <exception cref="ActionFailedException">The upload's action ended failed, cancelled or aborted.</exception>
-    /// <exception cref="TimeoutException">The client's operation timeout passed.</exception>
-    public virtual async Task<ModuleInfo> WaitForModuleAsync(CancellationToken cancellationToken = default)
-    {
-        await WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
-        return await Client.GetModuleAsync(ModuleUid, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using RedisEnterprise.Modules.Diagnostics;
+using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules.Operations;
 
@@ -16,7 +17,7 @@ internal static class ActionPoller
     internal static async Task<ActionInfo> PollUntilTerminalAsync(
         string actionUid,
         Func<CancellationToken, Task<ActionInfo>> poll,
-        PollingSettings settings,
+        OperationPolling settings,
         IProgress<ActionInfo>? progress,
         Func<ActionInfo?> lastStatus,
         CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ internal static class ActionPoller
             {
                 // Right after the POST the action may not be visible yet.
             }
-            catch (RedisEnterpriseException e) when (IsTransient(e) && ++transient <= MaxConsecutiveTransientFailures)
+            catch (RedisEnterpriseException e) when (TransientRule.IsTransient(e) && ++transient <= MaxConsecutiveTransientFailures)
             {
                 // A GET is safe to repeat; the backoff below spaces the retries.
                 Log.PollFailed(settings.Logger, actionUid, e.Message);
@@ -65,11 +66,4 @@ internal static class ActionPoller
             interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * Backoff), settings.MaxInterval.Ticks));
         }
     }
-
-    /// <summary>Failures worth another GET: no answer (but not an untrusted certificate), 408, 429, and 5xx but 501 and 505.</summary>
-    internal static bool IsTransient(RedisEnterpriseException exception) => exception switch
-    {
-        RedisEnterpriseConnectionException connection => !connection.IsTlsFailure,
-        _ => Http.ResilienceHandler.IsTransient(exception.Status),
-    };
 }

@@ -63,7 +63,7 @@ internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value.ToUnixTimeSeconds());
 }
 
-/// <summary>The lenient readings, shared by the converters above and the hand-written module reader.</summary>
+/// <summary>The lenient readings behind the converters above.</summary>
 internal static class LenientJson
 {
     // Unix times past this many seconds (the year 5138) are taken as milliseconds.

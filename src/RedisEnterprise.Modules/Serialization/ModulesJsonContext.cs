@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules.Serialization;
 
-/// <summary>Source-generated System.Text.Json metadata for every type the SDK reads or writes.</summary>
+/// <summary>Source-generated System.Text.Json metadata for every type the SDK reads or writes: the one way the SDK reads JSON.</summary>
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = false,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
@@ -14,4 +15,4 @@ namespace RedisEnterprise.Modules.Serialization;
 [JsonSerializable(typeof(ActionInfo))]
 [JsonSerializable(typeof(ActionReference))]
 [JsonSerializable(typeof(ModulePackageMetadata))]
-public sealed partial class ModulesJsonContext : JsonSerializerContext;
+internal sealed partial class ModulesJsonContext : JsonSerializerContext;

@@ -32,7 +32,7 @@ public sealed class BaselineClient : IDisposable
 
     /// <summary>The same request, read into the SDK's own model: separates what the model costs from what the SDK's pipeline costs.</summary>
     public async Task<IReadOnlyList<ModuleInfo>> ListSdkModelsAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/modules", ModelContract.ModuleList, cancellationToken).ConfigureAwait(false)
+        await _http.GetFromJsonAsync("/v1/modules", ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty answer");
 
     public async Task<ModuleDto> GetModuleAsync(string uid, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,4 @@
-using Refit;
-using RedisEnterprise.Modules.Api;
-using RedisEnterprise.Modules.Http;
+using RedisEnterprise.Modules.Transport;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -46,11 +44,8 @@ internal sealed class MockCluster : IDisposable
 
     internal RedisEnterpriseModulesClient CreateClient(Action<RedisEnterpriseModulesClientOptions>? configure = null) => new(Options(configure));
 
-    /// <summary>The raw Refit clients, wired as the SDK wires them.</summary>
-    internal ClusterApi CreateApi() => ClusterApi.Create(new HttpClient { BaseAddress = Endpoint }, Options());
-
-    /// <summary>The public actions endpoints, with the SDK's settings (the client itself reads actions through its own reads).</summary>
-    internal IActionsApi CreateActionsApi() => RestService.ForGenerated<IActionsApi>(new HttpClient { BaseAddress = Endpoint }, ClusterApi.CreateSettings(Options()));
+    /// <summary>The endpoints as the client calls them (the Refit interfaces and the reader), without the client's timeouts and spans.</summary>
+    internal ClusterConnection CreateApi() => new(new HttpClient { BaseAddress = Endpoint }, Options());
 
     internal void Given(string method, string path, int status, string? body = null, string contentType = "application/json")
     {

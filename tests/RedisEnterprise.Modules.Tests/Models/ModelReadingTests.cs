@@ -6,10 +6,10 @@ namespace RedisEnterprise.Modules.Tests.Models;
 
 public class ModelReadingTests
 {
-    // As the client reads them; ModelContractTests check the generated context reads the same.
-    private static ModuleInfo Module(string json) => JsonSerializer.Deserialize(json, ModelContract.Module)!;
+    // As the client reads them.
+    private static ModuleInfo Module(string json) => JsonSerializer.Deserialize(json, ModulesJsonContext.Default.ModuleInfo)!;
 
-    private static ActionInfo Action(string json) => JsonSerializer.Deserialize(json, ModelContract.Action)!;
+    private static ActionInfo Action(string json) => JsonSerializer.Deserialize(json, ModulesJsonContext.Default.ActionInfo)!;
 
     [Fact]
     public void The_documented_v2_example_reads_field_by_field()
@@ -72,7 +72,7 @@ public class ModelReadingTests
     [Fact]
     public void Sixteen_bundled_modules_read()
     {
-        var list = JsonSerializer.Deserialize(MockCluster.Data("modules-list-16.json"), ModelContract.ModuleList)!;
+        var list = JsonSerializer.Deserialize(MockCluster.Data("modules-list-16.json"), ModulesJsonContext.Default.IReadOnlyListModuleInfo)!;
         Assert.Equal(16, list.Count);
         Assert.Equal(["bf", "search", "ReJSON", "timeseries"], list.Select(m => m.ModuleName).Distinct());
         Assert.All(list, m => Assert.Equal(32, m.Uid.Length));

@@ -274,4 +274,49 @@ public sealed class PollingTests : IDisposable
         Assert.Equal(0, Polls);
     }
 
+
+    [Fact]
+    public async Task An_operation_of_a_decorated_client_polls_with_the_wrapped_clients_settings()
+    {
+        ActionSequence((200, Action("running", "\"42\"")));
+        using var client = Client(o => o.OperationTimeout = TimeSpan.FromMinutes(2));
+        var decorated = new ForwardingClient(client);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => _time.Drive(new ActionOperation(decorated, ActionUid).WaitForCompletionAsync()));
+
+        Assert.Same(client.Polling, decorated.Polling);
+        Assert.Equal(TimeSpan.FromMinutes(2), _time.TotalAdvanced); // the defaults would wait 30 minutes
+    }
+
+    /// <summary>A decorator as a user writes one: every call forwarded to the real client.</summary>
+    private sealed class ForwardingClient(IRedisEnterpriseModulesClient inner) : IRedisEnterpriseModulesClient
+    {
+        public OperationPolling Polling => inner.Polling;
+
+        public Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) => inner.ListModulesAsync(cancellationToken);
+
+        public Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default) => inner.GetModuleAsync(uid, cancellationToken);
+
+        public Task<ModuleInfo> UploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.UploadModuleAsync(filePath, options, cancellationToken);
+
+        public Task<ModuleInfo> UploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.UploadModuleAsync(content, fileName, options, cancellationToken);
+
+        public Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.StartUploadModuleAsync(filePath, options, cancellationToken);
+
+        public Task<ModuleOperation> StartUploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.StartUploadModuleAsync(content, fileName, options, cancellationToken);
+
+        public Task DeleteModuleAsync(string uid, CancellationToken cancellationToken = default) => inner.DeleteModuleAsync(uid, cancellationToken);
+
+        public Task<ActionOperation> StartDeleteModuleAsync(string uid, CancellationToken cancellationToken = default) => inner.StartDeleteModuleAsync(uid, cancellationToken);
+
+        public Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) => inner.GetActionAsync(actionUid, cancellationToken);
+
+#pragma warning disable CS0618 // forwarded as they are
+        public Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.UploadModuleV1Async(filePath, options, cancellationToken);
+
+        public Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default) => inner.DeleteModuleV1Async(uid, cancellationToken);
+#pragma warning restore CS0618
+
+        public Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.EnsureModuleInstalledAsync(filePath, options, cancellationToken);
+    }
 }

@@ -148,4 +148,18 @@ public sealed class PackageUploadTests : IDisposable
         Assert.Equal(ModuleUid, result.Module.Uid);
         Assert.Equal(1, Posts);
     }
+
+    [Fact]
+    public async Task Module_exists_names_the_module_and_version_of_the_package()
+    {
+        _cluster.Given("POST", "/v2/modules", 400, """{"error_code":"module_exists","message":"Module already exists"}""");
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<ModuleAlreadyExistsException>(() => client.StartUploadModuleAsync(Write(TestPackages.Valid())));
+
+        Assert.Equal(Name, error.ModuleName);
+        Assert.Equal(SemVer, error.SemanticVersion);
+        Assert.Equal("module_exists", error.ErrorCode);
+        Assert.Equal("/v2/modules", error.Path);
+    }
 }

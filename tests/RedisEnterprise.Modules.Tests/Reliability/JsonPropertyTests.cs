@@ -5,9 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FsCheck;
 using FsCheck.Fluent;
-using RedisEnterprise.Modules.Api;
+using RedisEnterprise.Modules.Errors;
 using RedisEnterprise.Modules.Serialization;
 using RedisEnterprise.Modules.Tests.Infrastructure;
+using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
 
@@ -56,57 +57,6 @@ public sealed class JsonPropertyTests
         Assert.Equal(BodiesPerSource, tried);
     }
 
-    /// <summary>The client reads through <see cref="ModelContract"/> (models read by hand): whatever the bytes, it must read what the generated context reads.</summary>
-    [Theory]
-    [MemberData(nameof(Sources))]
-    public void The_clients_readers_read_what_the_generated_context_reads(string source)
-    {
-        int tried = 0;
-        Property property = Prop.ForAll(Bodies(source).ToArbitrary(), body =>
-        {
-            tried++;
-            Same(body, ReadAsWritten(body, ModulesJsonContext.Default.ModuleInfo, WithUidDefault), ReadAsWritten(body, ModelContract.Module, WithUidDefault));
-            Same(body, ReadAsWritten(body, ModulesJsonContext.Default.ActionInfo, a => a), ReadAsWritten(body, ModelContract.Action, a => a));
-            Same(body, ReadAsWritten(body, ModulesJsonContext.Default.IReadOnlyListModuleInfo, WithUidDefaults), ReadAsWritten(body, ModelContract.ModuleList, WithUidDefaults));
-        });
-
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(BodiesPerSource).WithEndSize(60), property);
-        Assert.Equal(BodiesPerSource, tried);
-    }
-
-    private static void Same(byte[] body, string generated, string client) =>
-        Assert.True(generated == client, $"body: {Encoding.UTF8.GetString(body)}\ngenerated context: {generated}\nclient: {client}");
-
-    // The one known difference (ModelContractTests): a missing uid reads as null on the generated path, as "" by hand.
-    private static ModuleInfo WithUidDefault(ModuleInfo module) => module.Uid is null ? module with { Uid = string.Empty } : module;
-
-    private static IReadOnlyList<ModuleInfo> WithUidDefaults(IReadOnlyList<ModuleInfo> modules) => [.. modules.Select(m => m is null ? m! : WithUidDefault(m))];
-
-    /// <summary>What a reader makes of the bytes, written back with the generated context: the JSON of the result, or the failure's type.</summary>
-    private static string ReadAsWritten<T>(byte[] body, JsonTypeInfo<T> reader, Func<T, T> normalize)
-    {
-        T? value;
-        try
-        {
-            value = JsonSerializer.Deserialize(body, reader);
-        }
-        catch (JsonException)
-        {
-            return "JsonException";
-        }
-
-        if (value is null) return "null";
-        try
-        {
-            return JsonSerializer.Serialize(normalize(value), (JsonTypeInfo<T>)ModulesJsonContext.Default.GetTypeInfo(typeof(T))!);
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException)
-        {
-            // What was read has no JSON form to write back: a lone surrogate escape kept in AdditionalData, a progress of 1e400.
-            return "unwritable: " + e.Message;
-        }
-    }
-
     [Theory]
     [MemberData(nameof(Sources))]
     public void The_error_body_parser_never_throws_and_keeps_everything_bounded(string source)
@@ -144,7 +94,7 @@ public sealed class JsonPropertyTests
             using var request = new HttpRequestMessage(answer.Route == Routes.ModulesV2 ? HttpMethod.Post : HttpMethod.Get, new Uri("https://cluster.test:9443" + answer.Route.Replace("{uid}", "u%2F1", StringComparison.Ordinal).Replace("{actionUid}", "a1", StringComparison.Ordinal)));
             request.Options.Set(new HttpRequestOptionsKey<string>(Refit.HttpRequestMessageOptions.RelativePathTemplate), answer.Route);
             using var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { RequestMessage = request, Content = new ByteArrayContent(answer.Body) };
-            Exception? error = ErrorMap.FromResponseAsync(response).AsTask().GetAwaiter().GetResult();
+            Exception? error = ErrorMap.FromAnswer(RequestRoute.Of(request), answer.Status, response.ReasonPhrase, Encoding.UTF8.GetString(answer.Body), Redaction.Of(request));
             RedisEnterpriseException mapped = Assert.IsAssignableFrom<RedisEnterpriseException>(error);
             Assert.Equal(answer.Status, mapped.Status);
             HostileResponseTests.AssertClear(mapped);
@@ -160,7 +110,7 @@ public sealed class JsonPropertyTests
         {
             T? fromBytes = JsonSerializer.Deserialize(body, typeInfo);
             using var stream = new MemoryStream(body);
-            T? fromStream = JsonSerializer.Deserialize(stream, typeInfo); // as Refit reads it: from the content stream
+            T? fromStream = JsonSerializer.Deserialize(stream, typeInfo); // as a streamed answer is read
             _ = fromBytes?.ToString();
             if (fromStream is ActionInfo action) _ = (action.Status, action.IsTerminal, action.ErrorMessage, action.ToString());
         }

@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace RedisEnterprise.Modules.Http;
+namespace RedisEnterprise.Modules.Transport;
 
 /// <summary>
 /// Decides whether the cluster's TLS certificate is accepted, by the options' choice: the system's

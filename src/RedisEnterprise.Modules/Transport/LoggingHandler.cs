@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RedisEnterprise.Modules.Diagnostics;
 
-namespace RedisEnterprise.Modules.Http;
+namespace RedisEnterprise.Modules.Transport;
 
 /// <summary>Logs one Debug line per request: method, path (never the query or headers), status and elapsed time.</summary>
 internal sealed class LoggingHandler(ILogger logger, TimeProvider timeProvider) : DelegatingHandler
@@ -13,7 +13,7 @@ internal sealed class LoggingHandler(ILogger logger, TimeProvider timeProvider) 
     private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         long started = timeProvider.GetTimestamp();
-        string path = ErrorMap.PathOf(request);
+        string path = RequestRoute.PathOf(request);
         try
         {
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

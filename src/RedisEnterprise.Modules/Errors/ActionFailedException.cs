@@ -1,3 +1,5 @@
+using RedisEnterprise.Modules.Errors;
+
 namespace RedisEnterprise.Modules;
 
 /// <summary>An action the SDK waited for ended <c>failed</c>, <c>cancelled</c> or <c>aborted</c>. <see cref="Action"/> is its last status.</summary>
@@ -26,19 +28,4 @@ public class ActionFailedException : RedisEnterpriseException
         };
         return $"Action {ErrorDetails.Bounded(action.ActionUid)}{(action.Name is null ? string.Empty : $" ({ErrorDetails.Bounded(action.Name)})")} ended {ErrorDetails.Bounded(action.RawStatus)}. {detail}";
     }
-}
-
-/// <summary>404 for an action: it does not exist, or its status expired (for example after a cluster restart).</summary>
-public class ActionNotFoundException : RedisEnterpriseException
-{
-    /// <summary>Creates the exception (useful for mocking).</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="actionUid">The action that was not found.</param>
-    public ActionNotFoundException(string message, string? actionUid = null) : base(message, 404) => ActionUid = actionUid;
-
-    internal ActionNotFoundException(ErrorDetails details, string? actionUid)
-        : base(details, $"The cluster does not know action '{actionUid}': it does not exist, or its status expired.") => ActionUid = actionUid;
-
-    /// <summary>The action that was not found.</summary>
-    public string? ActionUid { get; }
 }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using RedisEnterprise.Modules.Diagnostics;
+
+namespace RedisEnterprise.Modules.Transport;
+
+/// <summary>
+/// The one description of the handlers a client talks to the cluster through, with or without dependency injection:
+/// logging → resilience (GETs only) → the primary handler with the TLS choice. Credentials are added by Refit.
+/// </summary>
+internal static class HandlerChain
+{
+    /// <summary>The SDK's logger for the options (a no-op one when they name no logger factory).</summary>
+    internal static ILogger LoggerFor(RedisEnterpriseModulesClientOptions options) =>
+        (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(Log.Category);
+
+    /// <summary>The whole chain, for a client that owns its connection.</summary>
+    internal static HttpMessageHandler Create(RedisEnterpriseModulesClientOptions options)
+    {
+        HttpMessageHandler inner = CreatePrimaryHandler(options);
+        IReadOnlyList<DelegatingHandler> handlers = CreateDelegatingHandlers(options);
+        for (int i = handlers.Count - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+
+        return inner;
+    }
+
+    /// <summary>The handlers before the primary one, outermost first.</summary>
+    internal static IReadOnlyList<DelegatingHandler> CreateDelegatingHandlers(RedisEnterpriseModulesClientOptions options)
+    {
+        ILogger logger = LoggerFor(options);
+        ResiliencePipeline<HttpResponseMessage> pipeline = options.ResiliencePipeline ?? DefaultPipeline(options, logger);
+
+        // POST and DELETE skip the pipeline altogether (not only its retries, as DisableForUnsafeHttpMethods would): an upload
+        // must not meet the attempt timeout, and a repeated one could answer module_exists.
+        return
+        [
+            new LoggingHandler(logger, options.TimeProvider),
+            new ResilienceHandler(request => request.Method == HttpMethod.Get ? pipeline : ResiliencePipeline<HttpResponseMessage>.Empty),
+        ];
+    }
+
+    /// <summary>The primary handler: the options' TLS choice, no automatic redirects (credentials never follow a redirect), pooled connections.</summary>
+    internal static SocketsHttpHandler CreatePrimaryHandler(RedisEnterpriseModulesClientOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            Expect100ContinueTimeout = TimeSpan.FromSeconds(5),
+            UseCookies = false,
+        };
+
+        if (options.SkipCertificateValidation) Log.CertificateValidationSkipped(LoggerFor(options), options.Endpoint);
+        if (ClusterCertificateValidator.For(options) is { } validator)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => validator.Validate(certificate, chain, errors);
+        }
+
+        return handler;
+    }
+
+    /// <summary>Retries with exponential backoff and jitter, <c>Retry-After</c> honoured, then the attempt timeout; from the options.</summary>
+    private static ResiliencePipeline<HttpResponseMessage> DefaultPipeline(RedisEnterpriseModulesClientOptions options, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                Delay = options.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = static args => ValueTask.FromResult(TransientRule.IsTransient(args.Outcome)),
+                OnRetry = args =>
+                {
+                    HttpRequestMessage? request = args.Context.GetRequestMessage();
+                    string reason = args.Outcome.Exception is { } e ? e.GetType().Name : ((int)args.Outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
+                    Log.Retrying(logger, request?.Method.Method ?? "GET", RequestRoute.PathOf(request), args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, reason);
+                    return default;
+                },
+            });
+        }
+
+        if (options.AttemptTimeout != Timeout.InfiniteTimeSpan) builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+        return builder.Build();
+    }
+}

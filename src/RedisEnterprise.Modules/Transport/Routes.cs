@@ -1,0 +1,36 @@
+namespace RedisEnterprise.Modules.Transport;
+
+/// <summary>
+/// The route templates of the module and action endpoints, named once for the Refit attributes that declare them and the
+/// error map that tells them apart, and the permission each one needs.
+/// </summary>
+internal static class Routes
+{
+    internal const string ModulesV1 = "/v1/modules";
+    internal const string ModuleV1 = "/v1/modules/{uid}";
+    internal const string ModulesV2 = "/v2/modules";
+    internal const string ModuleV2 = "/v2/modules/{uid}";
+    internal const string ActionV1 = "/v1/actions/{actionUid}";
+
+    internal const string ViewClusterModulesPermission = "view_cluster_modules";
+    internal const string UpdateClusterPermission = "update_cluster";
+    internal const string ViewActionStatusPermission = "view_status_of_cluster_action";
+
+    /// <summary>The documented permission that a request needs, or <see langword="null"/> for a route this SDK does not know.</summary>
+    internal static string? RequiredPermission(HttpMethod method, string? routeTemplate) => routeTemplate switch
+    {
+        ModulesV1 or ModuleV1 when method == HttpMethod.Get => ViewClusterModulesPermission,
+        ModulesV1 or ModulesV2 or ModuleV1 or ModuleV2 => UpdateClusterPermission,
+        ActionV1 => ViewActionStatusPermission,
+        _ => null,
+    };
+
+    internal static bool IsSingleModule(string? routeTemplate) => routeTemplate is ModuleV1 or ModuleV2;
+
+    internal static bool IsAction(string? routeTemplate) => routeTemplate is ActionV1;
+
+    internal static bool IsUpload(HttpMethod method, string? routeTemplate) => method == HttpMethod.Post && routeTemplate == ModulesV2;
+
+    internal static bool IsModuleChange(HttpMethod method, string? routeTemplate) =>
+        method != HttpMethod.Get && routeTemplate is ModulesV1 or ModulesV2 or ModuleV1 or ModuleV2;
+}
