@@ -1,15 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using RedisEnterprise.Modules.Testing.Internal;
-using WireMock;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace RedisEnterprise.Modules.Testing;
 
@@ -28,41 +19,23 @@ namespace RedisEnterprise.Modules.Testing;
 /// </example>
 public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
 {
-    private readonly WireMockServer _server;
     private readonly X509Certificate2 _serverCertificate;
     private readonly ClusterState _state;
-    private readonly TimeSpan _responseDelay;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationToken _stoppingToken;
+    private readonly ClusterListener _listener;
+    private readonly CancellationTokenSource _stopping;
     private int _disposed;
 
-    private FakeRedisEnterpriseCluster(FakeClusterOptions options, X509Certificate2 serverCertificate)
+    private FakeRedisEnterpriseCluster(ClusterState state, X509Certificate2 serverCertificate, ClusterListener listener, CancellationTokenSource stopping)
     {
+        _state = state;
         _serverCertificate = serverCertificate;
-        _state = new ClusterState(options);
-        _responseDelay = options.ResponseDelay;
-        _stoppingToken = _stopping.Token; // taken once: a delay that starts after disposal sees it cancelled, not disposed
-        Username = options.Username;
-        Password = options.Password;
+        _listener = listener;
+        _stopping = stopping;
+        Username = state.Options.Username;
+        Password = state.Options.Password;
         Certificate = SelfSignedCertificate.PublicCopy(serverCertificate);
         CertificateThumbprint = Certificate.GetCertHashString(HashAlgorithmName.SHA256);
-
-        // Port 0: Kestrel binds a free port itself and WireMock reports it, so parallel instances never race for one.
-        _server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["https://127.0.0.1:0"],
-            CertificateSettings = new WireMockCertificateSettings { X509Certificate = serverCertificate },
-            StartAdminInterface = false,
-            ReadStaticMappings = false,
-            Logger = new WireMockNullLogger(),
-            MaxRequestLogCount = 0, // the cluster keeps its own log (Requests)
-            DisableRequestBodyDecompressing = true,
-            DisableJsonBodyParsing = true,
-        });
-        _server
-            .Given(Request.Create().UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(RespondAsync));
-        Endpoint = new Uri($"https://127.0.0.1:{_server.Ports[0]}");
+        Endpoint = listener.Endpoint;
     }
 
     /// <summary>The REST API address, <c>https://127.0.0.1:&lt;port&gt;</c>.</summary>
@@ -97,14 +70,19 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
     {
         FakeClusterOptions settings = (options ?? new FakeClusterOptions()).Clone();
         settings.Validate();
+        var state = new ClusterState(settings);
         X509Certificate2 certificate = SelfSignedCertificate.Create();
+        var stopping = new CancellationTokenSource();
         try
         {
-            return new FakeRedisEnterpriseCluster(settings, certificate);
+            // Off the caller's thread: a synchronous start must not wait on a continuation queued to the caller's context.
+            ClusterListener listener = Task.Run(() => ClusterListener.StartAsync(state, FakeNode.First, certificate, stopping.Token)).GetAwaiter().GetResult();
+            return new FakeRedisEnterpriseCluster(state, certificate, listener, stopping);
         }
         catch
         {
             certificate.Dispose();
+            stopping.Dispose();
             throw;
         }
     }
@@ -172,70 +150,26 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Stops the server and releases its port and certificate. Safe to call more than once.</summary>
-    public void Dispose()
+    public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
+
+    /// <summary>Stops the server and releases its port and certificate. Safe to call more than once.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _stopping.Cancel(); // ends pending response delays
-        _server.Stop();
-        _server.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false); // ends pending response delays, which then answer 503
+        await _listener.DisposeAsync().ConfigureAwait(false);
         _serverCertificate.Dispose();
         _stopping.Dispose();
     }
 
-    /// <summary>Stops the server and releases its port and certificate. Safe to call more than once.</summary>
-    /// <returns>A completed task.</returns>
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     /// <summary>Raised when a request reaches the server, before any response delay (for tests of the fake itself).</summary>
-    internal event EventHandler? RequestArrived;
+    internal event EventHandler? RequestArrived
+    {
+        add => _state.RequestArrived += value;
+        remove => _state.RequestArrived -= value;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"Fake Redis Enterprise cluster at {Endpoint}";
-
-    private async Task<IResponseMessage> RespondAsync(IRequestMessage message)
-    {
-        RequestArrived?.Invoke(this, EventArgs.Empty);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (KeyValuePair<string, WireMockList<string>> header in message.Headers ?? new Dictionary<string, WireMockList<string>>())
-        {
-            headers[header.Key] = string.Join(", ", header.Value);
-        }
-
-        var request = new FakeRequest(message.Method.ToUpperInvariant(), message.Path, headers, message.BodyAsBytes ?? []);
-        if (_responseDelay > TimeSpan.Zero)
-        {
-            try
-            {
-                await Task.Delay(_responseDelay, _stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _state.Record(request, 503);
-                return ToMessage(new FakeResponse(503, ClusterJson.Error("service_unavailable", "The cluster is shutting down.")));
-            }
-        }
-
-        return ToMessage(_state.Handle(request));
-    }
-
-    private static ResponseMessage ToMessage(FakeResponse response)
-    {
-        var message = new ResponseMessage { StatusCode = response.StatusCode };
-        foreach ((string name, string value) in response.Headers ?? new Dictionary<string, string>())
-        {
-            message.AddHeader(name, value);
-        }
-
-        if (response.Json is not null)
-        {
-            message.AddHeader("Content-Type", "application/json");
-            message.BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = response.Json, Encoding = Encoding.UTF8 };
-        }
-
-        return message;
-    }
 }

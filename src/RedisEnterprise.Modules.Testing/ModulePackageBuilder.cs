@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RedisEnterprise.Modules.Testing;
@@ -146,47 +148,7 @@ public sealed class ModulePackageBuilder
 
     /// <summary>The <c>module.json</c> text the package holds.</summary>
     /// <returns>The JSON, indented.</returns>
-    public string BuildModuleJson()
-    {
-        var capabilities = new JsonArray();
-        foreach (string capability in _capabilities) capabilities.Add(capability);
-
-        var dependencies = new JsonObject();
-        foreach ((string name, (string url, string sha256)) in _dependencies)
-        {
-            dependencies[name] = new JsonObject { ["url"] = url, ["sha256"] = sha256 };
-        }
-
-        var json = new JsonObject
-        {
-            ["module_name"] = ModuleName,
-            ["display_name"] = _displayName ?? ModuleName,
-            ["module_file"] = ModuleFile,
-            ["semantic_version"] = SemanticVersion,
-            ["version"] = Version is { } version ? JsonValue.Create(version) : null,
-            ["author"] = "RedisEnterprise.Modules.Testing",
-            ["email"] = "modules@example.com",
-            ["description"] = $"Test package for {ModuleName}",
-            ["homepage"] = "https://example.com",
-            ["license"] = "MIT",
-            ["architecture"] = "x86_64",
-            ["os"] = "Linux",
-            ["os_list"] = new JsonArray("ubuntu18.04"),
-            ["capabilities"] = capabilities,
-            ["command_line_args"] = string.Empty,
-            ["min_redis_version"] = "6.0.0",
-            ["min_redis_pack_version"] = _minRedisPackVersion,
-            ["compatible_redis_version"] = string.Empty,
-            ["sha256"] = PayloadSha256,
-            ["dependencies"] = dependencies,
-            ["commands"] = new JsonArray(),
-            ["ramp_format_version"] = 1,
-        };
-
-        foreach (string name in _removed) json.Remove(name);
-        foreach ((string name, JsonNode? value) in _overrides) json[name] = value?.DeepClone();
-        return json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
-    }
+    public string BuildModuleJson() => Encoding.UTF8.GetString(BuildModuleJsonUtf8());
 
     /// <summary>Builds the package.</summary>
     /// <returns>The zip's bytes.</returns>
@@ -198,7 +160,7 @@ public sealed class ModulePackageBuilder
             ZipArchiveEntry manifest = zip.CreateEntry("module.json", CompressionLevel.Fastest);
             using (Stream stream = manifest.Open())
             {
-                stream.Write(Encoding.UTF8.GetBytes(BuildModuleJson()));
+                stream.Write(BuildModuleJsonUtf8());
             }
 
             ZipArchiveEntry binary = zip.CreateEntry(ModuleFile, CompressionLevel.Fastest);
@@ -224,15 +186,11 @@ public sealed class ModulePackageBuilder
 
     /// <summary>
     /// Writes the package under its conventional <see cref="FileName"/> into a new, uniquely named temporary directory
-    /// (safe for parallel tests). The caller deletes the file and its directory when done.
+    /// (safe for parallel tests). The directories live in one folder of this process, which is deleted when the process
+    /// exits (or, if it dies, by the next process that writes a temporary package); deleting one earlier is fine.
     /// </summary>
     /// <returns>The full path of the file.</returns>
-    public string WriteToTempFile()
-    {
-        string directory = Path.Combine(Path.GetTempPath(), "redis-modules-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return WriteTo(Path.Combine(directory, FileName));
-    }
+    public string WriteToTempFile() => WriteTo(Path.Combine(Internal.TempPackageFolder.Current.CreateDirectory(), FileName));
 
     /// <summary>The integer version of a semantic version: <c>major * 10000 + minor * 100 + patch</c> (2.0.8 is 20008).</summary>
     /// <param name="semanticVersion">The version as <c>major.minor.patch</c>; a missing minor or patch counts as 0.</param>
@@ -251,6 +209,96 @@ public sealed class ModulePackageBuilder
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Written with <see cref="Utf8JsonWriter"/>, not reflection-based serialization, so it works where that is off
+    /// (native AOT, trimmed and file-based apps). Keys keep this order; a replaced key keeps its place, a new one comes last.
+    /// </summary>
+    private byte[] BuildModuleJsonUtf8()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            (string Name, Action<Utf8JsonWriter> WriteDefault)[] defaults = DefaultProperties();
+            foreach ((string name, Action<Utf8JsonWriter> writeDefault) in defaults)
+            {
+                if (_removed.Contains(name)) continue;
+                writer.WritePropertyName(name);
+                if (_overrides.TryGetValue(name, out JsonNode? value)) WriteNode(writer, value);
+                else writeDefault(writer);
+            }
+
+            foreach ((string name, JsonNode? value) in _overrides)
+            {
+                if (Array.Exists(defaults, property => property.Name == name)) continue;
+                writer.WritePropertyName(name);
+                WriteNode(writer, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The keys of <c>module.json</c> in order, each with how to write its default value.</summary>
+    private (string Name, Action<Utf8JsonWriter> WriteDefault)[] DefaultProperties() =>
+    [
+        ("module_name", w => w.WriteStringValue(ModuleName)),
+        ("display_name", w => w.WriteStringValue(_displayName ?? ModuleName)),
+        ("module_file", w => w.WriteStringValue(ModuleFile)),
+        ("semantic_version", w => w.WriteStringValue(SemanticVersion)),
+        ("version", w =>
+        {
+            if (Version is { } version) w.WriteNumberValue(version);
+            else w.WriteNullValue();
+        }),
+        ("author", w => w.WriteStringValue("RedisEnterprise.Modules.Testing")),
+        ("email", w => w.WriteStringValue("modules@example.com")),
+        ("description", w => w.WriteStringValue($"Test package for {ModuleName}")),
+        ("homepage", w => w.WriteStringValue("https://example.com")),
+        ("license", w => w.WriteStringValue("MIT")),
+        ("architecture", w => w.WriteStringValue("x86_64")),
+        ("os", w => w.WriteStringValue("Linux")),
+        ("os_list", w => WriteStrings(w, ["ubuntu18.04"])),
+        ("capabilities", w => WriteStrings(w, _capabilities)),
+        ("command_line_args", w => w.WriteStringValue(string.Empty)),
+        ("min_redis_version", w => w.WriteStringValue("6.0.0")),
+        ("min_redis_pack_version", w => w.WriteStringValue(_minRedisPackVersion)),
+        ("compatible_redis_version", w => w.WriteStringValue(string.Empty)),
+        ("sha256", w => w.WriteStringValue(PayloadSha256)),
+        ("dependencies", WriteDependencies),
+        ("commands", w => WriteStrings(w, [])),
+        ("ramp_format_version", w => w.WriteNumberValue(1)),
+    ];
+
+    private void WriteDependencies(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        foreach ((string name, (string url, string sha256)) in _dependencies)
+        {
+            writer.WriteStartObject(name);
+            writer.WriteString("url", url);
+            writer.WriteString("sha256", sha256);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, IEnumerable<string> values)
+    {
+        writer.WriteStartArray();
+        foreach (string value in values) writer.WriteStringValue(value);
+        writer.WriteEndArray();
+    }
+
+    private static void WriteNode(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null) writer.WriteNullValue();
+        else value.WriteTo(writer);
     }
 
     private static byte[] CreatePayload(int size)

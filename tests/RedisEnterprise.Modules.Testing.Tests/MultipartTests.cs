@@ -1,6 +1,6 @@
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
-using RedisEnterprise.Modules.Testing.Internal;
 using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
@@ -11,52 +11,69 @@ public class MultipartTests
     [InlineData("multipart/form-data; boundary=abc", "abc")]
     [InlineData("multipart/form-data; boundary=\"a b:c\"", "a b:c")]
     [InlineData("Multipart/Form-Data;Boundary=xyz", "xyz")]
-    [InlineData("application/zip", null)]
-    [InlineData("multipart/form-data", null)]
-    [InlineData(null, null)]
-    public void Reads_the_boundary_from_the_content_type(string? contentType, string? expected) =>
-        Assert.Equal(expected, MultipartFormReader.GetBoundary(contentType));
-
-    [Fact]
-    public void Reads_parts_with_preamble_epilogue_and_crlf()
+    public async Task Reads_the_boundary_from_the_content_type(string contentType, string boundary)
     {
-        byte[] body = Encoding.UTF8.GetBytes(
-            "preamble\r\n--XX\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n" +
-            "--XX\r\nContent-Disposition: form-data; name=\"module\"; filename=\"m.zip\"\r\nContent-Type: application/zip\r\n\r\nline1\r\n--XXnot-a-delimiter\r\nline3\r\n" +
-            "--XX--\r\nepilogue");
-        IReadOnlyList<MultipartPart> parts = MultipartFormReader.Read(body, "XX");
-        Assert.Equal(2, parts.Count);
-        Assert.Equal(("note", "hello"), (parts[0].Name, Encoding.UTF8.GetString(parts[0].Content.Span)));
-        Assert.Equal(("module", "m.zip", "application/zip"), (parts[1].Name, parts[1].FileName, parts[1].ContentType));
-        Assert.Equal("line1\r\n--XXnot-a-delimiter\r\nline3", Encoding.UTF8.GetString(parts[1].Content.Span));
+        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        using HttpClient admin = Admin(cluster);
+        var package = new ModulePackageBuilder("rejson", "2.0.8");
+        using var content = new ByteArrayContent(Body(boundary, ModulePart(package.FileName), package.Build()));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using HttpResponseMessage response = await admin.PostAsync("/v1/modules", content, Ct);
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("application/zip")]
+    [InlineData("multipart/form-data")]
+    public async Task A_content_type_without_a_multipart_boundary_is_no_module(string contentType)
+    {
+        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        using HttpClient admin = Admin(cluster);
+        using var content = new ByteArrayContent(Body("q", ModulePart("m.zip"), new ModulePackageBuilder("rejson", "2.0.8").Build()));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using HttpResponseMessage response = await admin.PostAsync("/v2/modules", content, Ct);
+        await AssertErrorAsync(response, 400, "no_module");
     }
 
     [Fact]
-    public void Reads_bare_lf_line_ends_and_filename_star()
+    public async Task Finds_the_module_part_by_name_when_it_has_a_filename_star()
     {
-        byte[] body = Encoding.UTF8.GetBytes("--b\nContent-Disposition: form-data; name=module; filename*=utf-8''r%C3%A9json.zip\n\ndata\n--b--\n");
-        MultipartPart part = Assert.Single(MultipartFormReader.Read(body, "b"));
-        Assert.Equal("module", part.Name);
-        Assert.Equal("réjson.zip", part.FileName);
-        Assert.Equal("data", Encoding.UTF8.GetString(part.Content.Span));
+        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        using HttpClient admin = Admin(cluster);
+        byte[] zip = new ModulePackageBuilder("rejson", "2.0.8").Build();
+        using var content = new ByteArrayContent(Body("b", "Content-Disposition: form-data; name=module; filename*=utf-8''r%C3%A9json.zip", zip));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        using HttpResponseMessage response = await admin.PostAsync("/v1/modules", content, Ct);
+        Assert.Equal(200, (int)response.StatusCode);
     }
 
     [Fact]
-    public void Keeps_binary_content_byte_for_byte()
+    public async Task Keeps_binary_content_byte_for_byte()
     {
-        byte[] payload = Enumerable.Range(0, 4096).Select(i => (byte)(i % 256)).ToArray();
-        byte[] head = Encoding.ASCII.GetBytes("--q\r\nContent-Disposition: form-data; name=\"module\"\r\n\r\n");
-        byte[] tail = Encoding.ASCII.GetBytes("\r\n--q--\r\n");
-        MultipartPart part = Assert.Single(MultipartFormReader.Read(head.Concat(payload).Concat(tail).ToArray(), "q"));
-        Assert.Equal(payload, part.Content.ToArray());
-    }
+        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        using HttpClient admin = Admin(cluster);
 
-    [Fact]
-    public void A_truncated_body_yields_no_part()
-    {
-        byte[] body = Encoding.ASCII.GetBytes("--q\r\nContent-Disposition: form-data; name=\"module\"\r\n\r\nPK\u0003\u0004 cut here");
-        Assert.Empty(MultipartFormReader.Read(body, "q"));
-        Assert.Empty(MultipartFormReader.Read(Encoding.ASCII.GetBytes("no delimiters at all"), "q"));
+        // Stored uncompressed in the zip, line breaks and boundary-like bytes reach the body as they are; the cluster
+        // checks the payload's SHA-256 against module.json, so one changed byte would be invalid_module.
+        byte[] payload = [.. Enumerable.Range(0, 4096).Select(i => (byte)(i % 256)), .. Encoding.ASCII.GetBytes("\r\n--\r\nx--q--\r\n")];
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (Stream manifest = archive.CreateEntry("module.json").Open())
+            {
+                manifest.Write(Encoding.UTF8.GetBytes(new ModulePackageBuilder("bin", "1.0.0").WithPayload(payload).BuildModuleJson()));
+            }
+
+            using Stream binary = archive.CreateEntry("bin.so", CompressionLevel.NoCompression).Open();
+            binary.Write(payload);
+        }
+
+        byte[] zip = buffer.ToArray();
+        using var content = new ByteArrayContent(Body("q", ModulePart("bin.zip"), zip));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=q");
+        using HttpResponseMessage response = await admin.PostAsync("/v1/modules", content, Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(new ModulePackageBuilder("bin", "1.0.0").WithPayload(payload).PayloadSha256, Assert.Single(cluster.Modules, m => m.ModuleName == "bin").Sha256);
     }
 
     [Fact]
@@ -68,10 +85,10 @@ public class MultipartTests
         const string Boundary = "----=_Part 42:x";
         byte[] body =
         [
-            .. Encoding.ASCII.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nfirst\r\n"),
+            .. Encoding.ASCII.GetBytes($"a preamble\r\n--{Boundary}\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nfirst\r\n"),
             .. Encoding.ASCII.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"module\"; filename=\"{package.FileName}\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
             .. package.Build(),
-            .. Encoding.ASCII.GetBytes($"\r\n--{Boundary}--\r\n"),
+            .. Encoding.ASCII.GetBytes($"\r\n--{Boundary}--\r\nan epilogue"),
         ];
         using var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary=\"{Boundary}\"");
@@ -101,4 +118,10 @@ public class MultipartTests
         using HttpResponseMessage response = await admin.PostAsync("/v2/modules", content, Ct);
         await AssertErrorAsync(response, 400, "no_module");
     }
+
+    private static string ModulePart(string fileName) => $"Content-Disposition: form-data; name=\"module\"; filename=\"{fileName}\"\r\nContent-Type: application/zip";
+
+    /// <summary>A multipart body with one part: its header lines, an empty line, the content, the closing delimiter.</summary>
+    private static byte[] Body(string boundary, string partHeaders, byte[] content) =>
+        [.. Encoding.ASCII.GetBytes($"--{boundary}\r\n{partHeaders}\r\n\r\n"), .. content, .. Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n")];
 }

@@ -8,7 +8,7 @@ internal static class BundledModules
 {
     private static readonly string[] Capabilities = ["types", "crdb", "failover_migrate", "persistence_aof", "persistence_rdb", "clustering", "backup_restore", "eviction_expiry", "hash_policy", "intershard_tls", "ipv6", "replica_of", "reshard_rebalance"];
 
-    internal static IEnumerable<ModuleInfo> Create()
+    internal static IEnumerable<FakeModule> Create()
     {
         yield return Bundled("bf", "RedisBloom", "2.8.2", "Probabilistic data structures for Redis", "BF.CONFIG", withPlatforms: false);
         yield return Bundled("search", "RediSearch 2", "2.10.5", "High performance search index on top of Redis", "FT.CONFIG", withPlatforms: true);
@@ -20,35 +20,37 @@ internal static class BundledModules
     internal static string UidFor(string moduleName, string semanticVersion) =>
         Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(moduleName + ":" + semanticVersion)).AsSpan(0, 16));
 
-    private static ModuleInfo Bundled(string name, string displayName, string semanticVersion, string description, string configCommand, bool withPlatforms)
+    private static FakeModule Bundled(string name, string displayName, string semanticVersion, string description, string configCommand, bool withPlatforms)
     {
         string sha256 = Hex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(name + semanticVersion)));
-        return RedisEnterpriseModulesModelFactory.ModuleInfo(
-            uid: UidFor(name, semanticVersion),
-            moduleName: name,
-            displayName: displayName,
-            semanticVersion: semanticVersion,
-            version: ModulePackageBuilder.VersionOf(semanticVersion),
-            author: "RedisLabs",
-            email: "redismodules@redislabs.com",
-            description: description,
-            homepage: "http://redis.io",
-            license: "Redis Source Available License 2.0 (RSALv2) or the Server Side Public License v1 (SSPLv1)",
-            commandLineArgs: string.Empty,
-            configCommand: configCommand,
-            capabilities: Capabilities,
-            minRedisVersion: "7.2",
-            minRedisPackVersion: "7.4.2",
-            compatibleRedisVersion: "7.4",
-            isBundled: true,
-            crdb: RedisEnterpriseModulesModelFactory.ModuleCrdbInfo(),
-            dependencies: new Dictionary<string, ModuleDependency>(),
-            platforms: withPlatforms
-                ? new Dictionary<string, ModulePlatform>
+        return new FakeModule
+        {
+            Uid = UidFor(name, semanticVersion),
+            ModuleName = name,
+            DisplayName = displayName,
+            SemanticVersion = semanticVersion,
+            Version = ModulePackageBuilder.VersionOf(semanticVersion),
+            Author = "RedisLabs",
+            Email = "redismodules@redislabs.com",
+            Description = description,
+            Homepage = "http://redis.io",
+            License = "Redis Source Available License 2.0 (RSALv2) or the Server Side Public License v1 (SSPLv1)",
+            CommandLineArgs = string.Empty,
+            ConfigCommand = configCommand,
+            Capabilities = Capabilities,
+            MinRedisVersion = "7.2",
+            MinRedisPackVersion = "7.4.2",
+            CompatibleRedisVersion = "7.4",
+            IsBundled = true,
+            Crdb = new FakeModuleCrdb(),
+            Dependencies = new Dictionary<string, FakeModuleDependency>(),
+            Platforms = withPlatforms
+                ? new Dictionary<string, FakeModulePlatform>
                 {
-                    ["rhel9/x86_64"] = RedisEnterpriseModulesModelFactory.ModulePlatform(new Dictionary<string, ModuleDependency>(), sha256),
-                    ["ubuntu22.04/x86_64"] = RedisEnterpriseModulesModelFactory.ModulePlatform(new Dictionary<string, ModuleDependency>(), sha256),
+                    ["rhel9/x86_64"] = new() { Dependencies = new Dictionary<string, FakeModuleDependency>(), Sha256 = sha256 },
+                    ["ubuntu22.04/x86_64"] = new() { Dependencies = new Dictionary<string, FakeModuleDependency>(), Sha256 = sha256 },
                 }
-                : null);
+                : null,
+        };
     }
 }

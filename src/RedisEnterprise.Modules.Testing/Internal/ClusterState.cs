@@ -1,17 +1,13 @@
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
 namespace RedisEnterprise.Modules.Testing.Internal;
 
-/// <summary>A request as the cluster logic sees it, independent of the HTTP server.</summary>
-internal sealed record FakeRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body);
-
-/// <summary>An answer: status code, optional JSON body, extra headers.</summary>
-internal sealed record FakeResponse(int StatusCode, string? Json, IReadOnlyDictionary<string, string>? Headers = null);
-
 /// <summary>
-/// Everything the fake cluster knows and does: modules, actions, users, scripted failures, and the request log.
-/// Every request is handled whole under one lock, so state stays consistent under parallel requests.
+/// What the cluster knows and does, whichever listener a request reaches: the configuration store (modules), actions,
+/// users, scripted failures and the request log. Each operation runs whole under one lock, so state stays consistent
+/// under parallel requests. Nothing here knows HTTP; <see cref="ClusterRoutes"/> maps the routes onto these operations.
 /// </summary>
 internal sealed class ClusterState
 {
@@ -22,8 +18,7 @@ internal sealed class ClusterState
 #else
     private readonly object _lock = new();
 #endif
-    private readonly FakeClusterOptions _options;
-    private readonly List<ModuleInfo> _modules = [];
+    private readonly List<FakeModule> _modules = [];
     private readonly Dictionary<string, FakeAction> _actions = new(StringComparer.Ordinal);
     private readonly List<FakeClusterRequest> _requests = [];
     private int _flakyRequests;
@@ -32,22 +27,21 @@ internal sealed class ClusterState
 
     internal ClusterState(FakeClusterOptions options)
     {
-        _options = options;
+        Options = options;
         _flakyRequests = options.FlakyRequests;
         if (options.SeedBundledModules) _modules.AddRange(BundledModules.Create());
     }
 
-    private enum Role
-    {
-        Admin,
-        ReadOnly,
-    }
+    /// <summary>Raised when a request reaches a listener, before any response delay.</summary>
+    internal event EventHandler? RequestArrived;
+
+    internal FakeClusterOptions Options { get; }
 
     internal IReadOnlyList<ModuleInfo> Modules
     {
         get
         {
-            lock (_lock) return _modules.ToArray();
+            lock (_lock) return _modules.Select(m => m.ToModuleInfo()).ToArray();
         }
     }
 
@@ -57,6 +51,13 @@ internal sealed class ClusterState
         {
             lock (_lock) return _requests.ToArray();
         }
+    }
+
+    internal void OnRequestArrived() => RequestArrived?.Invoke(this, EventArgs.Empty);
+
+    internal void Record(FakeClusterRequest request)
+    {
+        lock (_lock) _requests.Add(request);
     }
 
     internal void FailNextUpload(ClusterError error)
@@ -74,139 +75,120 @@ internal sealed class ClusterState
         lock (_lock) _flakyRequests += count;
     }
 
-    internal FakeResponse Handle(FakeRequest request)
+    /// <summary>The 503 answer when this request is one of the scripted transient failures, or null to go on.</summary>
+    internal FakeResponse? TakeFlakyRequest()
     {
         lock (_lock)
         {
-            FakeResponse response = HandleLocked(request);
-            Record(request, response.StatusCode); // re-enters the lock, so the answer and its record stay one step
-            return response;
-        }
-    }
-
-    /// <summary>
-    /// Records a request with the status it was answered with: every answer of <see cref="Handle"/>, and a request answered
-    /// without the cluster logic (the server stopping during a response delay).
-    /// </summary>
-    internal void Record(FakeRequest request, int statusCode)
-    {
-        lock (_lock)
-        {
-            _requests.Add(new FakeClusterRequest { Method = request.Method, Path = request.Path, Headers = request.Headers, BodyLength = request.Body.Length, StatusCode = statusCode });
-        }
-    }
-
-    private FakeResponse HandleLocked(FakeRequest request)
-    {
-        if (_flakyRequests > 0)
-        {
+            if (_flakyRequests == 0) return null;
             _flakyRequests--;
-            return Error(503, "service_unavailable", "The node is not responding (a simulated transient failure); retry later.");
         }
 
-        Role? role = Authenticate(request.Headers.TryGetValue("Authorization", out string? authorization) ? authorization : null);
-        if (role is null) return new FakeResponse(401, ClusterJson.Error("unauthorized", "Authentication failed: wrong or missing credentials."), BasicChallenge);
-
-        string[] segments = request.Path.Trim('/').Split('/');
-        string method = request.Method;
-        switch (segments)
-        {
-            case ["v1", "modules"]:
-                return method switch
-                {
-                    "GET" => Json(200, RedisEnterpriseModulesJson.Serialize(_modules)),
-                    "POST" => Change(role.Value) ?? Upload(request, v1: true),
-                    _ => MethodNotAllowed(method, request.Path),
-                };
-            case ["v1", "modules", string uid]:
-                return method switch
-                {
-                    "GET" => GetModule(Uri.UnescapeDataString(uid)),
-                    "DELETE" => Change(role.Value) ?? DeleteV1(Uri.UnescapeDataString(uid)),
-                    _ => MethodNotAllowed(method, request.Path),
-                };
-            case ["v2", "modules"]:
-                return method == "POST" ? Change(role.Value) ?? Upload(request, v1: false) : MethodNotAllowed(method, request.Path);
-            case ["v2", "modules", string uid]:
-                return method == "DELETE" ? Change(role.Value) ?? DeleteV2(Uri.UnescapeDataString(uid)) : MethodNotAllowed(method, request.Path);
-            case ["v1" or "v2", "actions", string uid]:
-                return method == "GET" ? GetAction(Uri.UnescapeDataString(uid), v1: segments[0] == "v1") : MethodNotAllowed(method, request.Path);
-            default:
-                return Error(404, "not_found", $"There is no route {request.Path} on this fake cluster.");
-        }
+        return FakeResponse.Error(503, "service_unavailable", "The node is not responding (a simulated transient failure); retry later.");
     }
 
-    /// <summary>The answer that stops a module change before it starts (Redis Software 8, or a user without update_cluster), or null to go on.</summary>
-    private FakeResponse? Change(Role role)
+    /// <summary>The user's role for a Basic <c>Authorization</c> header, or the 401 answer.</summary>
+    internal (ClusterRole? Role, FakeResponse? Refusal) Authenticate(string? authorization)
     {
-        if (_options.RedisSoftware8Mode)
-        {
-            return Error(405, "method_not_allowed", "Redis Software 8 removed module management from this route; user-defined modules are managed under /v2/modules/user-defined.");
-        }
-
-        return role == Role.Admin ? null : Error(403, "insufficient_permissions", "The user lacks the update_cluster permission (admin role only).");
+        ClusterRole? role = RoleOf(authorization);
+        return role is null
+            ? (null, new FakeResponse(401, ClusterJson.Error("unauthorized", "Authentication failed: wrong or missing credentials."), BasicChallenge))
+            : (role, null);
     }
 
-    private FakeResponse Upload(FakeRequest request, bool v1)
+    /// <summary>The answer that stops a change before it starts (Redis Software 8, or a user without update_cluster), or null to go on.</summary>
+    internal FakeResponse? RefuseChange(ClusterRole role, RouteRules rules)
     {
-        if (_nextUploadFailure is { } scripted)
+        if (rules.RemovedInRedisSoftware8 && Options.RedisSoftware8Mode)
         {
+            return FakeResponse.Error(405, "method_not_allowed", "Redis Software 8 removed module management from this route; user-defined modules are managed under /v2/modules/user-defined.");
+        }
+
+        return role == ClusterRole.Admin ? null : FakeResponse.Error(403, "insufficient_permissions", "The user lacks the update_cluster permission (admin role only).");
+    }
+
+    /// <summary>The scripted failure of this upload (<see cref="FakeRedisEnterpriseCluster.FailNextUploadWith"/>), or null to read the package.</summary>
+    internal FakeResponse? TakeUploadFailure()
+    {
+        lock (_lock)
+        {
+            ClusterError? scripted = _nextUploadFailure;
             _nextUploadFailure = null;
-            return Error(scripted.StatusCode, scripted.Code, scripted.Message);
+            return scripted?.ToResponse();
         }
-
-        (ModuleInfo? package, ClusterError? error) = ModulePackageReader.Read(request.Headers.GetValueOrDefault("Content-Type"), request.Body, allowDependencies: !v1);
-        if (error is not null) return Error(error.StatusCode, error.Code, error.Message);
-
-        bool exists = _modules.Any(m => SameModule(m, package!))
-            || _actions.Values.Any(a => a.IsUpload && !a.IsTerminal && a.Failure is null && SameModule(a.Module, package!));
-        if (exists) return Error(400, "module_exists", $"The module {package!.ModuleName} {package.SemanticVersion} is already on the cluster.");
-
-        ModuleInfo module = ClusterJson.With(package!, "uid", Guid.NewGuid().ToString("N"));
-        if (v1)
-        {
-            _modules.Add(module);
-            return Json(200, RedisEnterpriseModulesJson.Serialize(module));
-        }
-
-        ClusterError? failure = _nextActionFailure;
-        _nextActionFailure = null;
-        FakeAction action = Track(new FakeAction("module_upload", $"Upload module {module.ModuleName} {module.SemanticVersion}", module, isUpload: true, _options.PollsToComplete, failure));
-        return Json(_options.UploadSuccessStatusCode, RedisEnterpriseModulesJson.Serialize(ClusterJson.With(module, "action_uid", action.Uid)));
     }
 
-    private FakeResponse GetModule(string uid) =>
-        Find(uid) is { } module ? Json(200, RedisEnterpriseModulesJson.Serialize(module)) : ModuleNotFound(uid);
-
-    private FakeResponse DeleteV1(string uid)
+    /// <summary>Stores a valid package's module (v1) or starts the action that stores it (v2), unless it exists already.</summary>
+    internal FakeResponse AcceptUpload(FakeModule package, bool v1)
     {
-        if (Find(uid) is not { } module) return ModuleNotFound(uid);
-        if (module.Dependencies is { Count: > 0 })
+        lock (_lock)
         {
-            return Error(400, "dependencies_not_supported", $"You can use the following API endpoint to delete this module with its dependencies: /v2/modules/{uid}");
-        }
+            bool exists = _modules.Any(m => m.IsSameModuleAs(package))
+                || _actions.Values.Any(a => a.IsUpload && !a.IsTerminal && a.Failure is null && a.Module.IsSameModuleAs(package));
+            if (exists) return FakeResponse.Error(400, "module_exists", $"The module {package.ModuleName} {package.SemanticVersion} is already on the cluster.");
 
-        _modules.Remove(module);
-        return new FakeResponse(200, null);
+            FakeModule module = package with { Uid = Guid.NewGuid().ToString("N") };
+            if (v1)
+            {
+                _modules.Add(module);
+                return Json(200, module);
+            }
+
+            ClusterError? failure = _nextActionFailure;
+            _nextActionFailure = null;
+            FakeAction action = Track(new FakeAction("module_upload", $"Upload module {module.ModuleName} {module.SemanticVersion}", module, isUpload: true, Options.PollsToComplete, failure));
+            return Json(Options.UploadSuccessStatusCode, module with { ActionUid = action.Uid });
+        }
     }
 
-    private FakeResponse DeleteV2(string uid)
+    internal FakeResponse ListModules()
     {
-        if (Find(uid) is not { } module) return ModuleNotFound(uid);
-        FakeAction action = Track(new FakeAction("module_delete", $"Delete module {module.ModuleName} {module.SemanticVersion}", module, isUpload: false, _options.PollsToComplete, failure: null));
-        return Json(200, ClusterJson.Write(writer => writer.WriteString("action_uid", action.Uid)));
+        lock (_lock) return new FakeResponse(200, JsonSerializer.Serialize(_modules, FakeClusterJsonContext.Default.IReadOnlyListFakeModule));
     }
 
-    private FakeResponse GetAction(string uid, bool v1)
+    internal FakeResponse GetModule(string uid)
     {
-        if (!_actions.TryGetValue(uid, out FakeAction? action)) return Error(404, "action_not_found", $"Action {uid} does not exist.");
-        if (action.Poll() && action.Failure is null)
-        {
-            if (action.IsUpload) _modules.Add(action.Module);
-            else _modules.RemoveAll(m => m.Uid == action.Module.Uid);
-        }
+        lock (_lock) return Find(uid) is { } module ? Json(200, module) : ModuleNotFound(uid);
+    }
 
-        return Json(200, v1 ? action.ToV1Json() : action.ToV2Json());
+    internal FakeResponse DeleteV1(string uid)
+    {
+        lock (_lock)
+        {
+            if (Find(uid) is not { } module) return ModuleNotFound(uid);
+            if (module.Dependencies is { Count: > 0 })
+            {
+                return FakeResponse.Error(400, "dependencies_not_supported", $"You can use the following API endpoint to delete this module with its dependencies: /v2/modules/{uid}");
+            }
+
+            _modules.Remove(module);
+            return new FakeResponse(200, null);
+        }
+    }
+
+    internal FakeResponse DeleteV2(string uid)
+    {
+        lock (_lock)
+        {
+            if (Find(uid) is not { } module) return ModuleNotFound(uid);
+            FakeAction action = Track(new FakeAction("module_delete", $"Delete module {module.ModuleName} {module.SemanticVersion}", module, isUpload: false, Options.PollsToComplete, failure: null));
+            return new FakeResponse(200, ClusterJson.Write(writer => writer.WriteString("action_uid", action.Uid)));
+        }
+    }
+
+    internal FakeResponse GetAction(string uid, bool v1)
+    {
+        lock (_lock)
+        {
+            if (!_actions.TryGetValue(uid, out FakeAction? action)) return FakeResponse.Error(404, "action_not_found", $"Action {uid} does not exist.");
+            if (action.Poll() && action.Failure is null)
+            {
+                if (action.IsUpload) _modules.Add(action.Module);
+                else _modules.RemoveAll(m => m.Uid == action.Module.Uid);
+            }
+
+            return new FakeResponse(200, v1 ? action.ToV1Json() : action.ToV2Json());
+        }
     }
 
     private FakeAction Track(FakeAction action)
@@ -215,16 +197,21 @@ internal sealed class ClusterState
         return action;
     }
 
-    private ModuleInfo? Find(string uid) => _modules.Find(m => m.Uid == uid);
+    private FakeModule? Find(string uid) => _modules.Find(m => m.Uid == uid);
 
-    private Role? Authenticate(string? authorization)
+    private ClusterRole? RoleOf(string? authorization)
     {
-        const string Scheme = "Basic ";
-        if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!AuthenticationHeaderValue.TryParse(authorization, out AuthenticationHeaderValue? header)
+            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            || header.Parameter is null)
+        {
+            return null;
+        }
+
         string credentials;
         try
         {
-            credentials = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[Scheme.Length..].Trim()));
+            credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
         }
         catch (FormatException)
         {
@@ -234,19 +221,12 @@ internal sealed class ClusterState
         int colon = credentials.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0) return null;
         string user = credentials[..colon], password = credentials[(colon + 1)..];
-        if (user == _options.Username && password == _options.Password) return Role.Admin;
-        if (_options.ReadOnlyUsername is not null && user == _options.ReadOnlyUsername && password == _options.ReadOnlyPassword) return Role.ReadOnly;
+        if (user == Options.Username && password == Options.Password) return ClusterRole.Admin;
+        if (Options.ReadOnlyUsername is not null && user == Options.ReadOnlyUsername && password == Options.ReadOnlyPassword) return ClusterRole.ReadOnly;
         return null;
     }
 
-    private static bool SameModule(ModuleInfo a, ModuleInfo b) =>
-        string.Equals(a.ModuleName, b.ModuleName, StringComparison.Ordinal) && string.Equals(a.SemanticVersion, b.SemanticVersion, StringComparison.Ordinal);
+    private static FakeResponse ModuleNotFound(string uid) => FakeResponse.Error(404, "module_not_found", $"Module {uid} does not exist.");
 
-    private static FakeResponse ModuleNotFound(string uid) => Error(404, "module_not_found", $"Module {uid} does not exist.");
-
-    private static FakeResponse MethodNotAllowed(string method, string path) => Error(405, "method_not_allowed", $"{method} is not allowed on {path}.");
-
-    private static FakeResponse Error(int statusCode, string code, string message) => new(statusCode, ClusterJson.Error(code, message));
-
-    private static FakeResponse Json(int statusCode, string json) => new(statusCode, json);
+    private static FakeResponse Json(int statusCode, FakeModule module) => new(statusCode, JsonSerializer.Serialize(module, FakeClusterJsonContext.Default.FakeModule));
 }

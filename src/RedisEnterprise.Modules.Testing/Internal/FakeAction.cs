@@ -12,7 +12,7 @@ internal sealed class FakeAction
     private readonly int _pollsToComplete;
     private readonly long _creationTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    internal FakeAction(string name, string description, ModuleInfo module, bool isUpload, int pollsToComplete, ClusterError? failure)
+    internal FakeAction(string name, string description, FakeModule module, bool isUpload, int pollsToComplete, ClusterError? failure)
     {
         Name = name;
         Description = description;
@@ -30,7 +30,7 @@ internal sealed class FakeAction
     internal string Description { get; }
 
     /// <summary>The module uploaded (stored when the action completes) or deleted (removed when it completes).</summary>
-    internal ModuleInfo Module { get; }
+    internal FakeModule Module { get; }
 
     internal bool IsUpload { get; }
 

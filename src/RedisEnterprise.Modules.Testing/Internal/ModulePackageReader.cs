@@ -1,33 +1,23 @@
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace RedisEnterprise.Modules.Testing.Internal;
 
-/// <summary>An error answer: status code, <c>error_code</c> and <c>message</c>.</summary>
-internal sealed record ClusterError(int StatusCode, string Code, string Message);
-
 /// <summary>
-/// Reads an upload request the way a cluster does: the multipart part named <c>module</c>, the zip in it, and its
-/// <c>module.json</c>; every problem becomes the documented error code for it.
+/// Reads an uploaded package the way a cluster does: the zip and its <c>module.json</c>; every problem becomes the
+/// documented error code for it.
 /// </summary>
 internal static class ModulePackageReader
 {
     /// <summary>The module the package describes (not yet stored: no uid), or the error the cluster answers with.</summary>
-    internal static (ModuleInfo? Module, ClusterError? Error) Read(string? contentType, byte[] body, bool allowDependencies)
+    /// <param name="package">The zip, seekable (the upload spooled to disk).</param>
+    /// <param name="allowDependencies">Whether the route accepts a module with dependencies (v2 does, v1 does not).</param>
+    internal static (FakeModule? Module, ClusterError? Error) Read(Stream package, bool allowDependencies)
     {
-        string? boundary = MultipartFormReader.GetBoundary(contentType);
-        if (boundary is null) return Fail("no_module", "The request is not multipart/form-data, so it holds no module.");
-
-        MultipartPart? part = MultipartFormReader.Read(body, boundary).FirstOrDefault(p => p.Name == "module");
-        if (part is null) return Fail("no_module", "The request has no part named 'module'.");
-        if (part.Content.IsEmpty) return Fail("no_module", "The part named 'module' is empty.");
-
         try
         {
-            if (!MemoryMarshal.TryGetArray(part.Content, out ArraySegment<byte> segment)) segment = part.Content.ToArray();
-            using var zip = new ZipArchive(new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
             return ReadPackage(zip, allowDependencies);
         }
         catch (InvalidDataException e)
@@ -36,7 +26,7 @@ internal static class ModulePackageReader
         }
     }
 
-    private static (ModuleInfo?, ClusterError?) ReadPackage(ZipArchive zip, bool allowDependencies)
+    private static (FakeModule?, ClusterError?) ReadPackage(ZipArchive zip, bool allowDependencies)
     {
         ZipArchiveEntry? manifest = zip.GetEntry("module.json");
         if (manifest is null) return Fail("invalid_module", "The package has no module.json.");
@@ -102,10 +92,10 @@ internal static class ModulePackageReader
                 }
             }
 
-            ModuleInfo described;
+            FakeModule described;
             try
             {
-                described = RedisEnterpriseModulesJson.DeserializeModule(root.GetRawText())!;
+                described = root.Deserialize(FakeClusterJsonContext.Default.FakeModule)!;
             }
             catch (JsonException e)
             {
@@ -116,34 +106,23 @@ internal static class ModulePackageReader
         }
     }
 
-    /// <summary>The module object the cluster keeps for a package: the fields of module.json the API shows.</summary>
-    private static ModuleInfo Describe(ModuleInfo package) => RedisEnterpriseModulesModelFactory.ModuleInfo(
-        moduleName: package.ModuleName,
-        displayName: package.DisplayName ?? package.ModuleName,
-        semanticVersion: package.SemanticVersion,
-        version: package.Version ?? ModulePackageBuilder.VersionOf(package.SemanticVersion),
-        author: package.Author,
-        email: package.Email,
-        description: package.Description,
-        homepage: package.Homepage,
-        license: package.License,
-        commandLineArgs: package.CommandLineArgs,
-        configCommand: package.ConfigCommand,
-        capabilities: package.Capabilities ?? [],
-        minRedisVersion: package.MinRedisVersion,
-        minRedisPackVersion: package.MinRedisPackVersion,
-        compatibleRedisVersion: package.CompatibleRedisVersion ?? string.Empty,
-        sha256: package.Sha256,
-        moduleFile: package.ModuleFile,
-        architecture: package.Architecture,
-        os: package.Os,
-        osList: package.OsList,
-        isBundled: false,
-        crdb: package.Crdb ?? RedisEnterpriseModulesModelFactory.ModuleCrdbInfo(),
-        dependencies: package.Dependencies ?? new Dictionary<string, ModuleDependency>());
+    /// <summary>The module object the cluster keeps for a package: the fields of module.json the API shows, with the cluster's defaults.</summary>
+    private static FakeModule Describe(FakeModule package) => package with
+    {
+        Uid = null,
+        DisplayName = package.DisplayName ?? package.ModuleName,
+        Version = package.Version ?? ModulePackageBuilder.VersionOf(package.SemanticVersion),
+        Capabilities = package.Capabilities ?? [],
+        CompatibleRedisVersion = package.CompatibleRedisVersion ?? string.Empty,
+        Dependencies = package.Dependencies ?? new Dictionary<string, FakeModuleDependency>(),
+        IsBundled = false,
+        Crdb = new FakeModuleCrdb(),
+        Platforms = null,
+        ActionUid = null,
+    };
 
     private static bool HasText(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString());
 
-    private static (ModuleInfo?, ClusterError?) Fail(string code, string message) => (null, new ClusterError(400, code, message));
+    private static (FakeModule?, ClusterError?) Fail(string code, string message) => (null, new ClusterError(400, code, message));
 }

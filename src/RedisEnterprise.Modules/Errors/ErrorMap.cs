@@ -48,7 +48,8 @@ internal static class ErrorMap
     /// <summary>An error answer: its status, and what its body says once the credentials are taken out.</summary>
     internal static RedisEnterpriseException FromAnswer(CallSite call, int status, string? reasonPhrase, string? body, Redaction redaction)
     {
-        var (code, message, excerpt) = ErrorDetails.ParseBody(body);
+        // Redacted before any excerpt is cut from it, and again after parsing (a JSON escape can spell a secret).
+        var (code, message, excerpt) = ErrorDetails.ParseBody(redaction.Apply(body));
         return Map(new ErrorDetails(call.Method, call.Path, call.RouteTemplate, status, redaction.Apply(reasonPhrase), redaction.Apply(code), redaction.Apply(message), redaction.Apply(excerpt)));
     }
 

@@ -14,13 +14,15 @@ namespace RedisEnterprise.Modules;
 public sealed class ModulePackage
 {
     private readonly Stream? _stream;
+    private readonly long _start;
     private readonly PackageLimits _limits;
 
-    private ModulePackage(string? filePath, string fileName, Stream? stream, PackageScan scan, PackageLimits limits)
+    private ModulePackage(string? filePath, string fileName, Stream? stream, long start, PackageScan scan, PackageLimits limits)
     {
         FilePath = filePath;
         FileName = fileName;
         _stream = stream;
+        _start = start;
         _limits = limits;
         Metadata = scan.Metadata;
         ModuleFileName = scan.ModuleFileName;
@@ -49,9 +51,9 @@ public sealed class ModulePackage
     public static Task<ModulePackage> OpenAsync(string filePath, CancellationToken cancellationToken = default) =>
         OpenAsync(filePath, PackageLimits.Default, cancellationToken);
 
-    /// <summary>Reads a module package from a stream that holds the whole zip from its start.</summary>
+    /// <summary>Reads a module package from a stream that holds the zip from its current position to its end (the bytes an upload of the stream sends).</summary>
     /// <param name="stream">A readable, seekable stream. It stays the caller's: it is not disposed, its position is restored,
-    /// and it must stay open for <see cref="ValidateAsync(CancellationToken)"/>.</param>
+    /// and it must stay open for <see cref="ValidateAsync(CancellationToken)"/>, which reads the zip from the same position.</param>
     /// <param name="fileName">The package's file name, used in messages and uploads.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The package; problems with its content are reported by <see cref="ValidateAsync(CancellationToken)"/>, not thrown.</returns>
@@ -70,12 +72,13 @@ public sealed class ModulePackage
     public static async Task<ModulePackageValidation> ValidateFileAsync(string filePath, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-        PackageScan scan = await ScanFileAsync(filePath, PackageLimits.Default, hashModule: true, cancellationToken).ConfigureAwait(false);
+        PackageScan scan = await ScanFileAsync(filePath, PackageLimits.Default, readEveryEntry: true, cancellationToken).ConfigureAwait(false);
         return new ModulePackageValidation(Path.GetFileName(filePath), scan.Problems);
     }
 
     /// <summary>Reads and checks a module package held by a stream in one pass, e.g. right before uploading it.</summary>
-    /// <param name="stream">A readable, seekable stream holding the whole zip from its start; it is not disposed and its position is restored.</param>
+    /// <param name="stream">A readable, seekable stream holding the zip from its current position to its end, the bytes an upload of
+    /// the stream sends; it is not disposed and its position is restored.</param>
     /// <param name="fileName">The package's file name, used in messages.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>Every problem found; call <see cref="ModulePackageValidation.ThrowIfInvalid"/> to stop on any.</returns>
@@ -84,13 +87,14 @@ public sealed class ModulePackage
     public static async Task<ModulePackageValidation> ValidateStreamAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
         CheckStream(stream, fileName);
-        PackageScan scan = await ScanStreamAsync(stream, PackageLimits.Default, hashModule: true, cancellationToken).ConfigureAwait(false);
+        PackageScan scan = await ScanStreamAsync(stream, stream.Position, PackageLimits.Default, readEveryEntry: true, cancellationToken).ConfigureAwait(false);
         return new ModulePackageValidation(fileName, scan.Problems);
     }
 
     /// <summary>
     /// Checks the package as it is now: the zip's layout and entry names, zip-bomb bounds, every value of <c>module.json</c>,
-    /// and the SHA-256 of the <c>.so</c> when <c>module.json</c> gives one (hashed straight from the zip, in constant memory).
+    /// every entry's data against its declared CRC-32 and sizes (inflated straight from the zip, in constant memory, and never
+    /// past the size it declares), and the SHA-256 of the <c>.so</c> when <c>module.json</c> gives one.
     /// </summary>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>Every problem found; call <see cref="ModulePackageValidation.ThrowIfInvalid"/> to stop on any.</returns>
@@ -100,8 +104,8 @@ public sealed class ModulePackage
     public async Task<ModulePackageValidation> ValidateAsync(CancellationToken cancellationToken = default)
     {
         PackageScan scan = _stream is null
-            ? await ScanFileAsync(FilePath!, _limits, hashModule: true, cancellationToken).ConfigureAwait(false)
-            : await ScanStreamAsync(_stream, _limits, hashModule: true, cancellationToken).ConfigureAwait(false);
+            ? await ScanFileAsync(FilePath!, _limits, readEveryEntry: true, cancellationToken).ConfigureAwait(false)
+            : await ScanStreamAsync(_stream, _start, _limits, readEveryEntry: true, cancellationToken).ConfigureAwait(false);
         return new ModulePackageValidation(FileName, scan.Problems);
     }
 
@@ -118,18 +122,19 @@ public sealed class ModulePackage
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         string fullPath = Path.GetFullPath(filePath);
-        PackageScan scan = await ScanFileAsync(fullPath, limits, hashModule: false, cancellationToken).ConfigureAwait(false);
-        return new ModulePackage(fullPath, Path.GetFileName(fullPath), null, scan, limits);
+        PackageScan scan = await ScanFileAsync(fullPath, limits, readEveryEntry: false, cancellationToken).ConfigureAwait(false);
+        return new ModulePackage(fullPath, Path.GetFileName(fullPath), null, 0, scan, limits);
     }
 
     internal static async Task<ModulePackage> OpenAsync(Stream stream, string fileName, PackageLimits limits, CancellationToken cancellationToken)
     {
         CheckStream(stream, fileName);
-        PackageScan scan = await ScanStreamAsync(stream, limits, hashModule: false, cancellationToken).ConfigureAwait(false);
-        return new ModulePackage(null, fileName, stream, scan, limits);
+        long start = stream.Position;
+        PackageScan scan = await ScanStreamAsync(stream, start, limits, readEveryEntry: false, cancellationToken).ConfigureAwait(false);
+        return new ModulePackage(null, fileName, stream, start, scan, limits);
     }
 
-    private static async Task<PackageScan> ScanFileAsync(string filePath, PackageLimits limits, bool hashModule, CancellationToken cancellationToken)
+    private static async Task<PackageScan> ScanFileAsync(string filePath, PackageLimits limits, bool readEveryEntry, CancellationToken cancellationToken)
     {
         var file = new FileStream(filePath, new FileStreamOptions
         {
@@ -143,16 +148,18 @@ public sealed class ModulePackage
         });
         await using (file.ConfigureAwait(false))
         {
-            return await PackageScanner.ScanAsync(file, limits, hashModule, cancellationToken).ConfigureAwait(false);
+            return await PackageScanner.ScanAsync(file, limits, readEveryEntry, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<PackageScan> ScanStreamAsync(Stream stream, PackageLimits limits, bool hashModule, CancellationToken cancellationToken)
+    /// <summary>Scans the zip the stream holds from <paramref name="start"/> to its end, as if those bytes were the whole stream (an upload sends just them).</summary>
+    private static async Task<PackageScan> ScanStreamAsync(Stream stream, long start, PackageLimits limits, bool readEveryEntry, CancellationToken cancellationToken)
     {
         long position = stream.Position;
         try
         {
-            return await PackageScanner.ScanAsync(stream, limits, hashModule, cancellationToken).ConfigureAwait(false);
+            var zip = new StreamWindow(stream, start, Math.Max(0, stream.Length - start));
+            return await PackageScanner.ScanAsync(zip, limits, readEveryEntry, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

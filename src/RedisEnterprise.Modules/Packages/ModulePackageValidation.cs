@@ -61,7 +61,11 @@ public sealed record ModulePackageProblem(string Code, string Message, string? E
 /// <summary>The codes of <see cref="ModulePackageProblem.Code"/>; where the RedisModule Packer has a code for the same check, it is the same.</summary>
 public static class ModulePackageProblemCodes
 {
-    /// <summary>The file is not a zip archive, or it is corrupt or truncated.</summary>
+    /// <summary>
+    /// The file is not a zip archive, or it is corrupt or truncated: among others, an entry whose data does not match its declared
+    /// CRC-32 or sizes, whose deflate data does not end at its declared compressed size, that is encrypted, or that is compressed
+    /// other than stored or deflated.
+    /// </summary>
     public const string NotAZip = "not_a_zip";
 
     /// <summary>The zip has no <c>module.json</c>.</summary>
@@ -100,9 +104,18 @@ public static class ModulePackageProblemCodes
     /// <summary>A dependency lacks a <c>url</c> or a valid <c>sha256</c>.</summary>
     public const string DependencyInvalid = "dependency_invalid";
 
-    /// <summary>An entry name could write outside the extraction folder: <c>..</c>, an absolute path, a backslash or a drive letter.</summary>
+    /// <summary>
+    /// An entry name could write outside the extraction folder (<c>..</c>, an absolute path, a backslash, a drive letter), or could
+    /// be read as another name (not UTF-8, or non-ASCII without the zip's UTF-8 flag), or is longer than a path can be (4,096 bytes).
+    /// </summary>
     public const string UnsafeEntryName = "unsafe_entry_name";
 
-    /// <summary>The zip would expand to an unreasonable size, at an unreasonable ratio, or holds too many entries.</summary>
+    /// <summary>An entry is a symbolic link (Unix mode <c>120000</c> in its attributes): extracted, it could point anywhere on the machine.</summary>
+    public const string EntryIsSymbolicLink = "entry_is_symbolic_link";
+
+    /// <summary>
+    /// The zip would expand to an unreasonable size or at an unreasonable ratio, an entry inflates past the size it declares,
+    /// or the zip holds too many entries (1,000) or too large a directory (1 MiB).
+    /// </summary>
     public const string ZipBomb = "zip_bomb";
 }

@@ -17,4 +17,10 @@ internal sealed record PackageLimits
     internal long RatioCheckMinimumSize { get; init; } = 1L << 20;
 
     internal long MaxModuleJsonSize { get; init; } = 1L << 20;
+
+    // A real package's directory is a few hundred bytes; this is 1,000 entries with names of about 1 KiB each.
+    internal long MaxCentralDirectorySize { get; init; } = 1L << 20;
+
+    // PATH_MAX on Linux: a longer name cannot be extracted there.
+    internal int MaxEntryNameLength { get; init; } = 4096;
 }

@@ -52,11 +52,20 @@ internal static class PackageMetadataReader
                 return null;
             }
 
-            Dictionary<string, JsonElement> properties = ReadProperties(root, problems);
-            CheckShapes(properties, problems, invalidKeys);
-            ModulePackageMetadata? metadata = Deserialize(properties, problems, invalidKeys);
-            if (metadata is not null) CheckValues(metadata, invalidKeys, problems);
-            return metadata;
+            try
+            {
+                Dictionary<string, JsonElement> properties = ReadProperties(root, problems);
+                CheckShapes(properties, problems, invalidKeys);
+                ModulePackageMetadata? metadata = Deserialize(properties, problems, invalidKeys);
+                if (metadata is not null) CheckValues(metadata, invalidKeys, problems);
+                return metadata;
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json checks a string's UTF-8 and surrogates only when the string is read out, and then throws.
+                problems.Add(Invalid($"module.json holds text that is not valid Unicode (bytes that are not UTF-8, or an escaped lone surrogate such as \\uD800): {ex.Message}"));
+                return null;
+            }
         }
     }
 

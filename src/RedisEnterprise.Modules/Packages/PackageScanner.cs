@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Codes = RedisEnterprise.Modules.ModulePackageProblemCodes;
 
@@ -17,37 +16,26 @@ internal sealed class PackageScan
 }
 
 /// <summary>
-/// Reads a package's zip directory and <c>module.json</c> and, when asked, hashes the <c>.so</c>: all straight from the zip,
-/// nothing extracted to disk, nothing larger than <c>module.json</c> held in memory, and no declared size trusted.
+/// Reads a package's zip directory and <c>module.json</c> and, for a full check, every other entry (the <c>.so</c> hashed):
+/// all straight from the zip, nothing extracted to disk, nothing larger than <c>module.json</c> held in memory, and no
+/// declared size, CRC or compressed size trusted.
 /// </summary>
 internal static class PackageScanner
 {
     internal const int CopyBufferSize = 81920;
     private const string DependencyFolder = "deps/";
 
-    internal static async Task<PackageScan> ScanAsync(Stream stream, PackageLimits limits, bool hashModule, CancellationToken cancellationToken)
+    /// <param name="stream">The zip, from position 0 of the stream to its end.</param>
+    /// <param name="limits">The bounds past which the package is refused.</param>
+    /// <param name="readEveryEntry">Whether to read (and so check) every entry and hash the <c>.so</c>; otherwise only <c>module.json</c> is read.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    internal static async Task<PackageScan> ScanAsync(Stream stream, PackageLimits limits, bool readEveryEntry, CancellationToken cancellationToken)
     {
         var scan = new PackageScan();
-        long? declaredEntries = await ZipDirectoryProbe.ReadEntryCountAsync(stream, cancellationToken).ConfigureAwait(false);
-        if (declaredEntries is null)
-        {
-            scan.Problems.Add(new(Codes.NotAZip, "The file is not a zip archive, or it is truncated: it has no zip directory at its end."));
-            return scan;
-        }
-
-        if (declaredEntries > limits.MaxEntries)
-        {
-            scan.Problems.Add(TooManyEntries(declaredEntries.Value, limits));
-            return scan;
-        }
-
-        ZipArchive archive;
-        List<ZipArchiveEntry> entries;
+        (List<ZipEntryRecord> Entries, long Offset)? directory;
         try
         {
-            stream.Position = 0;
-            archive = await ZipIo.OpenArchiveAsync(stream, cancellationToken).ConfigureAwait(false);
-            entries = [.. archive.Entries];
+            directory = await ZipDirectory.ReadAsync(stream, limits, scan.Problems, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
@@ -55,42 +43,32 @@ internal static class PackageScanner
             return scan;
         }
 
-        try
+        if (directory is { } found)
         {
-            await ScanEntriesAsync(entries, limits, hashModule, scan, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await ZipIo.DisposeAsync(archive).ConfigureAwait(false);
+            await ScanEntriesAsync(new ZipReader(stream, found.Offset), found.Entries, limits, readEveryEntry, scan, cancellationToken).ConfigureAwait(false);
         }
 
         return scan;
     }
 
-    private static async Task ScanEntriesAsync(List<ZipArchiveEntry> entries, PackageLimits limits, bool hashModule, PackageScan scan, CancellationToken cancellationToken)
+    private static async Task ScanEntriesAsync(ZipReader zip, List<ZipEntryRecord> entries, PackageLimits limits, bool readEveryEntry, PackageScan scan, CancellationToken cancellationToken)
     {
-        if (entries.Count > limits.MaxEntries)
-        {
-            scan.Problems.Add(TooManyEntries(entries.Count, limits));
-            return;
-        }
-
-        // Entries with unsafe names are left out of everything below; zip bombs are looked at but never decompressed.
-        (List<ZipArchiveEntry> safe, HashSet<ZipArchiveEntry> bombs) = CheckNamesAndSizes(entries, limits, scan.Problems);
+        // Entries with unsafe names are left out of everything below; zip bombs and links are looked at but never read.
+        (List<ZipEntryRecord> safe, HashSet<ZipEntryRecord> unread) = CheckEntries(entries, limits, scan.Problems);
 
         var invalidKeys = new HashSet<string>(StringComparer.Ordinal);
-        ZipArchiveEntry? moduleJson = safe.Find(e => e.FullName == PackageMetadataReader.FileName);
+        ZipEntryRecord? moduleJson = safe.Find(e => e.FullName == PackageMetadataReader.FileName);
         if (moduleJson is null)
         {
             scan.Problems.Add(new(Codes.ModuleJsonMissing, "The package has no module.json at the top of the zip."));
         }
-        else if (!bombs.Contains(moduleJson))
+        else if (!unread.Contains(moduleJson))
         {
-            scan.Metadata = await ReadMetadataAsync(moduleJson, limits, scan.Problems, invalidKeys, cancellationToken).ConfigureAwait(false);
+            scan.Metadata = await ReadMetadataAsync(zip, moduleJson, limits, scan.Problems, invalidKeys, cancellationToken).ConfigureAwait(false);
         }
 
         string? moduleFile = invalidKeys.Contains("module_file") || string.IsNullOrWhiteSpace(scan.Metadata?.ModuleFile) ? null : scan.Metadata.ModuleFile;
-        ZipArchiveEntry? sharedObject = CheckLayout(safe, moduleFile, scan.Problems);
+        ZipEntryRecord? sharedObject = CheckLayout(safe, moduleFile, scan.Problems);
         scan.ModuleFileName = sharedObject?.FullName;
 
         if (moduleFile is not null && sharedObject?.FullName != moduleFile)
@@ -98,30 +76,47 @@ internal static class PackageScanner
             scan.Problems.Add(new(Codes.ModuleFileMissing, $"module.json names the module file '{moduleFile}', but the package has no .so entry by that name{(sharedObject is null ? "" : $" (it holds '{sharedObject.FullName}')")}.", moduleFile));
         }
 
+        if (!readEveryEntry) return;
+
         string? expected = scan.Metadata?.Sha256;
-        if (hashModule && sharedObject is not null && !bombs.Contains(sharedObject) && PackageMetadataReader.IsSha256(expected))
+        foreach (ZipEntryRecord entry in safe.Where(e => e != moduleJson && !unread.Contains(e)))
         {
-            await CheckSha256Async(sharedObject, expected!, scan.Problems, cancellationToken).ConfigureAwait(false);
+            if (entry == sharedObject && PackageMetadataReader.IsSha256(expected))
+            {
+                await CheckSha256Async(zip, entry, expected!, scan.Problems, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // The cluster extracts every entry: one whose data is not what it declares (a lying bomb among them) is refused too.
+                await ReadEntryAsync(zip, entry, static (_, _) => { }, scan.Problems, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
-    private static (List<ZipArchiveEntry> Safe, HashSet<ZipArchiveEntry> Bombs) CheckNamesAndSizes(List<ZipArchiveEntry> entries, PackageLimits limits, List<ModulePackageProblem> problems)
+    private static (List<ZipEntryRecord> Safe, HashSet<ZipEntryRecord> Unread) CheckEntries(List<ZipEntryRecord> entries, PackageLimits limits, List<ModulePackageProblem> problems)
     {
-        var safe = new List<ZipArchiveEntry>(entries.Count);
-        var bombs = new HashSet<ZipArchiveEntry>();
+        var safe = new List<ZipEntryRecord>(entries.Count);
+        var unread = new HashSet<ZipEntryRecord>();
         long total = 0;
-        foreach (ZipArchiveEntry entry in entries)
+        foreach (ZipEntryRecord entry in entries)
         {
             string name = entry.FullName;
             total = entry.Length > long.MaxValue - total ? long.MaxValue : total + entry.Length;
 
-            if (UnsafeReason(name) is { } reason)
+            if ((entry.NameDefect ?? UnsafeReason(name)) is { } reason)
             {
-                problems.Add(new(Codes.UnsafeEntryName, $"The entry name '{name}' is unsafe ({reason}): extracting it could write outside the target folder.", name));
+                problems.Add(new(Codes.UnsafeEntryName, $"The entry name '{Excerpt(name)}' is unsafe ({reason}): extracting it could write outside the target folder, or under another name.", name));
                 continue;
             }
 
             safe.Add(entry);
+            if (entry.IsSymbolicLink)
+            {
+                unread.Add(entry);
+                problems.Add(new(Codes.EntryIsSymbolicLink, $"The entry '{name}' is a symbolic link (Unix mode 120000): extracted, it could point anywhere on the cluster's machine.", name));
+                continue;
+            }
+
             string? bomb = null;
             if (entry.Length > limits.MaxEntrySize)
             {
@@ -135,7 +130,7 @@ internal static class PackageScanner
 
             if (bomb is not null)
             {
-                bombs.Add(entry);
+                unread.Add(entry);
                 problems.Add(new(Codes.ZipBomb, bomb, name));
             }
         }
@@ -145,15 +140,15 @@ internal static class PackageScanner
             problems.Add(new(Codes.ZipBomb, $"The entries declare {FormatSize(total)} uncompressed in all, past the {FormatSize(limits.MaxTotalSize)} limit for a package."));
         }
 
-        return (safe, bombs);
+        return (safe, unread);
     }
 
     /// <summary>Reports every entry besides module.json, one .so and deps/*.tgz; returns the module's .so entry (the one module_file names, else the first).</summary>
-    private static ZipArchiveEntry? CheckLayout(List<ZipArchiveEntry> entries, string? moduleFile, List<ModulePackageProblem> problems)
+    private static ZipEntryRecord? CheckLayout(List<ZipEntryRecord> entries, string? moduleFile, List<ModulePackageProblem> problems)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var sharedObjects = new List<ZipArchiveEntry>();
-        foreach (ZipArchiveEntry entry in entries)
+        var sharedObjects = new List<ZipEntryRecord>();
+        foreach (ZipEntryRecord entry in entries)
         {
             string name = entry.FullName;
             if (!names.Add(name))
@@ -170,8 +165,8 @@ internal static class PackageScanner
             }
         }
 
-        ZipArchiveEntry? module = sharedObjects.Find(e => e.FullName == moduleFile) ?? sharedObjects.FirstOrDefault();
-        foreach (ZipArchiveEntry extra in sharedObjects.Where(e => e != module))
+        ZipEntryRecord? module = sharedObjects.Find(e => e.FullName == moduleFile) ?? sharedObjects.FirstOrDefault();
+        foreach (ZipEntryRecord extra in sharedObjects.Where(e => e != module))
         {
             problems.Add(new(Codes.InvalidNumberOfFiles, $"The package may hold only one .so file (the module_file), but it also holds '{extra.FullName}'.", extra.FullName));
         }
@@ -179,7 +174,7 @@ internal static class PackageScanner
         return module;
     }
 
-    private static async Task<ModulePackageMetadata?> ReadMetadataAsync(ZipArchiveEntry entry, PackageLimits limits, List<ModulePackageProblem> problems, HashSet<string> invalidKeys, CancellationToken cancellationToken)
+    private static async Task<ModulePackageMetadata?> ReadMetadataAsync(ZipReader zip, ZipEntryRecord entry, PackageLimits limits, List<ModulePackageProblem> problems, HashSet<string> invalidKeys, CancellationToken cancellationToken)
     {
         if (entry.Length > limits.MaxModuleJsonSize)
         {
@@ -188,15 +183,15 @@ internal static class PackageScanner
         }
 
         using var json = new MemoryStream((int)entry.Length);
-        if (!await ReadEntryAsync(entry, (buffer, count) => json.Write(buffer, 0, count), problems, cancellationToken).ConfigureAwait(false)) return null;
+        if (!await ReadEntryAsync(zip, entry, (buffer, count) => json.Write(buffer, 0, count), problems, cancellationToken).ConfigureAwait(false)) return null;
 
         return PackageMetadataReader.Read(json.GetBuffer().AsMemory(0, (int)json.Length), problems, invalidKeys);
     }
 
-    private static async Task CheckSha256Async(ZipArchiveEntry entry, string expected, List<ModulePackageProblem> problems, CancellationToken cancellationToken)
+    private static async Task CheckSha256Async(ZipReader zip, ZipEntryRecord entry, string expected, List<ModulePackageProblem> problems, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (!await ReadEntryAsync(entry, (buffer, count) => hash.AppendData(buffer, 0, count), problems, cancellationToken).ConfigureAwait(false)) return;
+        if (!await ReadEntryAsync(zip, entry, (buffer, count) => hash.AppendData(buffer, 0, count), problems, cancellationToken).ConfigureAwait(false)) return;
 
         string actual = ToHex(hash.GetHashAndReset());
         if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
@@ -206,12 +201,12 @@ internal static class PackageScanner
     }
 
     /// <summary>Decompresses an entry into <paramref name="sink"/>, reporting a corrupt entry or one that does not match its declared size.</summary>
-    private static async Task<bool> ReadEntryAsync(ZipArchiveEntry entry, Action<byte[], int> sink, List<ModulePackageProblem> problems, CancellationToken cancellationToken)
+    private static async Task<bool> ReadEntryAsync(ZipReader zip, ZipEntryRecord entry, Action<byte[], int> sink, List<ModulePackageProblem> problems, CancellationToken cancellationToken)
     {
         long read;
         try
         {
-            Stream content = await ZipIo.OpenEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+            Stream content = await ZipEntryContent.OpenAsync(zip.Stream, entry, zip.DirectoryOffset, cancellationToken).ConfigureAwait(false);
             await using (content.ConfigureAwait(false))
             {
                 read = await CopyBoundedAsync(content, entry.Length, sink, cancellationToken).ConfigureAwait(false);
@@ -282,8 +277,10 @@ internal static class PackageScanner
     private static bool IsCorruption(Exception exception) =>
         exception is InvalidDataException or EndOfStreamException or NotSupportedException or ArgumentException or OverflowException;
 
-    private static ModulePackageProblem TooManyEntries(long count, PackageLimits limits) =>
-        new(Codes.ZipBomb, string.Create(CultureInfo.InvariantCulture, $"The zip holds {count} entries, more than the {limits.MaxEntries} a package can reasonably hold; it was not read further."));
+    /// <summary>The zip and where its directory starts (no entry's data may reach into it).</summary>
+    private readonly record struct ZipReader(Stream Stream, long DirectoryOffset);
+
+    private static string Excerpt(string name) => name.Length <= 200 ? name : string.Concat(name.AsSpan(0, 200), "…");
 
     private static string ToHex(byte[] bytes) =>
 #if NET9_0_OR_GREATER

@@ -17,9 +17,11 @@ internal sealed class ClusterConnection
     private readonly IActionsApi _actions;
     private readonly IClusterApi _cluster;
     private readonly IUserDefinedModulesApi _userDefined;
+    private readonly long _maxResponseBytes;
 
     internal ClusterConnection(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
     {
+        _maxResponseBytes = options.MaxResponseBytes;
         string token = BasicToken(options.Username ?? string.Empty, options.Password ?? string.Empty);
         RefitSettings settings = RefitSettings.ForJsonContext(ModulesJsonContext.Default);
         settings.AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(token);
@@ -41,6 +43,7 @@ internal sealed class ClusterConnection
         await ResponseReader.ReadAsync(
             await _modules.UploadModuleAsync(package, cancellationToken).ConfigureAwait(false),
             ModulesJsonContext.Default.ModuleInfo,
+            _maxResponseBytes,
             static m => !UidRules.IsUsable(m.ActionUid) ? NoActionUid : !UidRules.IsUsable(m.Uid) ? "the answer has no usable module uid." : null,
             cancellationToken).ConfigureAwait(false);
 
@@ -53,6 +56,7 @@ internal sealed class ClusterConnection
         ActionReference reference = await ResponseReader.ReadAsync(
             await _modules.DeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false),
             ModulesJsonContext.Default.ActionReference,
+            _maxResponseBytes,
             static r => UidRules.IsUsable(r.ActionUid) ? null : NoActionUid,
             cancellationToken).ConfigureAwait(false);
         return reference.ActionUid!;
@@ -78,6 +82,7 @@ internal sealed class ClusterConnection
         await ResponseReader.ReadAsync(
             await _userDefined.CreateModuleAsync(metadata, cancellationToken).ConfigureAwait(false),
             ModulesJsonContext.Default.ModuleInfo,
+            _maxResponseBytes,
             static m => UidRules.IsUsable(m.Uid) ? null : "the answer has no usable module uid.",
             cancellationToken).ConfigureAwait(false);
 
@@ -99,8 +104,8 @@ internal sealed class ClusterConnection
 
     private const string NoActionUid = "the answer has no usable action_uid to follow.";
 
-    private static Task<T> Read<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where T : class => ResponseReader.ReadAsync(response, typeInfo, check: null, cancellationToken);
+    private Task<T> Read<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class => ResponseReader.ReadAsync(response, typeInfo, _maxResponseBytes, check: null, cancellationToken);
 
     /// <summary>Refit's transport exception factory: no answer came back.</summary>
     private static RedisEnterpriseConnectionException FromSendFailure(HttpRequestMessage request, Exception exception, CancellationToken cancellationToken) =>

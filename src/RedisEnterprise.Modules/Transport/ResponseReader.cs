@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -23,13 +22,13 @@ internal static class ResponseReader
     private const int MaxWholeAnswer = 1024 * 1024;
 
     /// <summary>Reads the answer's body as <typeparamref name="T"/>; <paramref name="check"/> names what a read value lacks, if anything.</summary>
-    internal static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, Func<T, string?>? check, CancellationToken cancellationToken)
+    internal static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxBytes, Func<T, string?>? check, CancellationToken cancellationToken)
         where T : class
     {
         using (response)
         {
             await ThrowIfErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            T? value = await DeserializeAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+            T? value = await DeserializeAsync(response, typeInfo, maxBytes, cancellationToken).ConfigureAwait(false);
             string? problem = value is null ? "the answer had no body, but this endpoint promises one." : check?.Invoke(value);
             return problem is null ? value! : throw ErrorMap.Protocol(RequestRoute.Of(response.RequestMessage), (int)response.StatusCode, problem);
         }
@@ -47,20 +46,34 @@ internal static class ResponseReader
     private static async Task ThrowIfErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode) return;
-        string? body = await ReadErrorBodyAsync(response, CancellationToken.None).ConfigureAwait(false);
+        string? body;
+        try
+        {
+            body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw ErrorMap.Connection(RequestRoute.Of(response.RequestMessage), e); // the call's time ran out (or its caller cancelled) mid-body
+        }
+
         throw ErrorMap.FromAnswer(RequestRoute.Of(response.RequestMessage), (int)response.StatusCode, response.ReasonPhrase, body, Redaction.Of(response.RequestMessage));
     }
 
-    private static async Task<T?> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private static async Task<T?> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxBytes, CancellationToken cancellationToken)
         where T : class
     {
         long? length = response.Content.Headers.ContentLength;
         if (response.StatusCode == HttpStatusCode.NoContent || length == 0) return null;
+        if (length > maxBytes) throw new ResponseTooLargeException(RequestRoute.Of(response.RequestMessage), (int)response.StatusCode, maxBytes, length);
         try
         {
-            return length <= MaxWholeAnswer && IsUtf8(response.Content)
+            return length <= MaxWholeAnswer && Utf8OrTranscoding(response.Content) is null
                 ? await ReadWholeAsync(response.Content, (int)length, typeInfo, cancellationToken).ConfigureAwait(false)
-                : await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken).ConfigureAwait(false);
+                : await ReadStreamingAsync(response.Content, typeInfo, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BoundedReadStream.LimitExceededException)
+        {
+            throw new ResponseTooLargeException(RequestRoute.Of(response.RequestMessage), (int)response.StatusCode, maxBytes, length);
         }
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
         {
@@ -93,11 +106,25 @@ internal static class ResponseReader
         }
     }
 
+    private static async Task<T?> ReadStreamingAsync<T>(HttpContent content, JsonTypeInfo<T> typeInfo, long maxBytes, CancellationToken cancellationToken)
+    {
+        Encoding? charset = Utf8OrTranscoding(content);
+        Stream body = new BoundedReadStream(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), maxBytes);
+        if (charset is not null) body = Encoding.CreateTranscodingStream(body, charset, Encoding.UTF8);
+        await using (body.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    // Any other charset is transcoded by ReadFromJsonAsync.
-    private static bool IsUtf8(HttpContent content) =>
-        content.Headers.ContentType?.CharSet is not { } charset || charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+    /// <summary><see langword="null"/> for a UTF-8 body (or one that names no charset), else the encoding to transcode it from.</summary>
+    /// <exception cref="ArgumentException">The charset is not one .NET knows.</exception>
+    private static Encoding? Utf8OrTranscoding(HttpContent content) =>
+        content.Headers.ContentType?.CharSet?.Trim('"') is { Length: > 0 } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            ? Encoding.GetEncoding(charset)
+            : null;
 
     /// <summary>The start of an error body, as text; <see langword="null"/> when it cannot be read (the status still tells what happened).</summary>
     private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

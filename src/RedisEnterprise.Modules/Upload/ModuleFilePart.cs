@@ -22,14 +22,13 @@ internal sealed class ModuleFilePart : StreamPart
 
     /// <summary>
     /// Opens a module for upload: a file, or a caller's stream. A stream that cannot seek is first spooled to a
-    /// temporary file (deleted when the upload ends), never to memory, so the length is known up front.
+    /// temporary file private to its owner (<see cref="SpoolFolder"/>, deleted when the upload ends), never to memory, so the length is known up front.
     /// </summary>
     internal static async Task<ModuleFilePart> OpenAsync(Stream content, string fileName, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
         if (content.CanSeek) return new ModuleFilePart(content, fileName, progress, ownsStream: false);
 
-        string spoolPath = Path.Combine(Path.GetTempPath(), "redis-module-" + Guid.NewGuid().ToString("N") + ".zip");
-        var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, ModuleUploadContent.BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        FileStream spool = SpoolFolder.Create(ModuleUploadContent.BufferSize);
         try
         {
             await content.CopyToAsync(spool, ModuleUploadContent.BufferSize, cancellationToken).ConfigureAwait(false);

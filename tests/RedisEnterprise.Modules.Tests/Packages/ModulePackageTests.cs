@@ -138,7 +138,7 @@ public class ModulePackageTests
     [Fact]
     public async Task Stream_position_is_restored_and_the_stream_left_open()
     {
-        using MemoryStream stream = Valid().ToStream();
+        using var stream = new MemoryStream([1, 2, 3, 4, 5, .. Valid().ToBytes()], writable: false);
         stream.Position = 5;
 
         ModulePackage package = await ModulePackage.OpenAsync(stream, FileName, Ct);
@@ -148,6 +148,52 @@ public class ModulePackageTests
         AssertCodes(await ModulePackage.ValidateStreamAsync(stream, FileName, Ct));
         Assert.Equal(5, stream.Position);
         Assert.True(stream.CanRead);
+    }
+
+    [Theory]
+    [InlineData("python-deflated.zip")]
+    [InlineData("python-stored.zip")]
+    [InlineData("python-zip64.zip")]
+    [InlineData("python-data-descriptors.zip")]
+    [InlineData("infozip.zip")]
+    [InlineData("infozip-zip64.zip")]
+    public async Task Packages_made_by_real_zip_tools_are_valid(string name)
+    {
+        // TestData/packages/make.sh made them with Python's zipfile (the packer's) and Info-ZIP's zip.
+        AssertCodes(await ModulePackage.ValidateFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "packages", name), Ct));
+    }
+
+    [Fact]
+    public async Task A_symbolic_link_stored_by_Info_ZIP_is_refused()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "TestData", "packages", "infozip-symlink.zip");
+        ModulePackageValidation validation = await ModulePackage.ValidateFileAsync(path, Ct);
+
+        AssertCodes(validation, ModulePackageProblemCodes.EntryIsSymbolicLink);
+    }
+
+    [Fact]
+    public async Task A_stream_holds_the_package_from_its_position_to_its_end()
+    {
+        byte[] zip = Valid().ToBytes();
+        using var stream = new MemoryStream([.. Pattern(100, seed: 9), .. zip], writable: false);
+        stream.Position = 100;
+
+        AssertCodes(await ModulePackage.ValidateStreamAsync(stream, FileName, Ct));
+        Assert.Equal(100, stream.Position);
+        ModulePackage package = await ModulePackage.OpenAsync(stream, FileName, Ct);
+        Assert.Equal("search", package.Metadata?.ModuleName);
+        AssertCodes(await package.ValidateAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_stream_positioned_inside_a_zip_is_not_a_zip()
+    {
+        using MemoryStream stream = Valid().ToStream();
+        stream.Position = 100;
+
+        AssertCodes(await ModulePackage.ValidateStreamAsync(stream, FileName, Ct), ModulePackageProblemCodes.NotAZip);
+        Assert.Equal(100, stream.Position);
     }
 
     [Fact]

@@ -68,11 +68,25 @@ public class ModulePackageValidationTests
     }
 
     [Fact]
-    public async Task Damaged_module_bytes_fail_the_sha256_check()
+    public async Task Damaged_module_bytes_fail_the_crc_check()
     {
         byte[] zip = Valid().Without(ModuleFile).With(ModuleFile, ModuleBytes, CompressionLevel.NoCompression).ToBytes();
         int at = zip.AsSpan().IndexOf(ModuleBytes.AsSpan(0, 64));
         zip[at + 1000] ^= 0xFF;
+
+        ModulePackageValidation validation = await ValidateAsync(zip);
+
+        AssertCodes(validation, NotAZip);
+        Assert.Equal(ModuleFile, validation.Problems[0].EntryName);
+        Assert.Contains("CRC-32", validation.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Damaged_module_bytes_with_a_matching_crc_fail_the_sha256_check()
+    {
+        byte[] damaged = (byte[])ModuleBytes.Clone();
+        damaged[1000] ^= 0xFF;
+        byte[] zip = RawZip.From(Valid().ToBytes()).Replace(ModuleFile, _ => RawEntry.Of(ModuleFile, damaged, RawZip.Stored)).ToBytes();
 
         ModulePackageValidation validation = await ValidateAsync(zip);
 

@@ -73,6 +73,32 @@ public sealed class PackageUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stream_at_an_offset_is_validated_and_sent_from_that_offset()
+    {
+        ClusterAccepts();
+        byte[] zip = TestPackages.Valid().ToBytes();
+        using var stream = new MemoryStream([.. TestPackages.Pattern(100, seed: 4), .. zip], writable: false) { Position = 100 };
+        using var client = Client();
+
+        await client.StartUploadModuleAsync(stream, "m.zip", new UploadModuleOptions { Validate = true });
+
+        MultipartAssertions.IsModulePart(_cluster.Single("POST", "/v2/modules").RequestMessage!, "m.zip", zip);
+    }
+
+    [Fact]
+    public async Task A_stream_positioned_inside_a_zip_is_refused_before_a_single_byte_is_sent()
+    {
+        using MemoryStream stream = TestPackages.Valid().ToStream();
+        stream.Position = 100;
+        using var client = Client();
+
+        var error = await Assert.ThrowsAsync<ModulePackageValidationException>(() => client.StartUploadModuleAsync(stream, "m.zip", new UploadModuleOptions { Validate = true }));
+
+        Assert.Contains(error.Validation.Problems, p => p.Code == ModulePackageProblemCodes.NotAZip);
+        Assert.Empty(_cluster.Received);
+    }
+
+    [Fact]
     public async Task Ensure_uploads_when_absent()
     {
         ClusterAccepts();

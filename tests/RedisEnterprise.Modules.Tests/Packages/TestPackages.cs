@@ -18,7 +18,7 @@ internal sealed class TestPackages
     internal static readonly string DependencySha256 = new('a', 64);
 
     private readonly List<(string Name, byte[] Content, CompressionLevel Level)> _entries = [];
-    private string? _rawModuleJson;
+    private byte[]? _rawModuleJson;
     private bool _withModuleJson = true;
 
     private TestPackages() { }
@@ -83,7 +83,10 @@ internal sealed class TestPackages
     internal TestPackages Remove(string key) => Edit(m => m.Remove(key));
 
     /// <summary>Replaces module.json with exactly this text.</summary>
-    internal TestPackages WithModuleJson(string raw)
+    internal TestPackages WithModuleJson(string raw) => WithModuleJson(Encoding.UTF8.GetBytes(raw));
+
+    /// <summary>Replaces module.json with exactly these bytes, UTF-8 or not.</summary>
+    internal TestPackages WithModuleJson(byte[] raw)
     {
         _rawModuleJson = raw;
         return this;
@@ -109,7 +112,7 @@ internal sealed class TestPackages
         {
             if (_withModuleJson)
             {
-                AddEntry(zip, "module.json", Encoding.UTF8.GetBytes(_rawModuleJson ?? Metadata.ToJsonString()), CompressionLevel.Optimal);
+                AddEntry(zip, "module.json", _rawModuleJson ?? Encoding.UTF8.GetBytes(Metadata.ToJsonString()), CompressionLevel.Optimal);
             }
 
             foreach ((string name, byte[] content, CompressionLevel level) in _entries)

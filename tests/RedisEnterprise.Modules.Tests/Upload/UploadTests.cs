@@ -8,6 +8,7 @@ using WireMock.ResponseBuilders;
 
 namespace RedisEnterprise.Modules.Tests.Upload;
 
+[Collection(nameof(SpoolTests))] // both look into this process's spool folder
 public sealed class UploadTests : IDisposable
 {
     private readonly MockCluster _cluster = MockCluster.Start();
@@ -82,7 +83,7 @@ public sealed class UploadTests : IDisposable
 
         MultipartAssertions.IsModulePart(_cluster.Single("POST", "/v2/modules").RequestMessage!, "from-pipe.zip", content);
         Assert.False(stream.Disposed);
-        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "redis-module-*.zip"));
+        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), $"{SpoolFolder.Prefix}{Environment.ProcessId}-*").SelectMany(d => Directory.GetFiles(d, "*.zip")));
     }
 
     [Fact]

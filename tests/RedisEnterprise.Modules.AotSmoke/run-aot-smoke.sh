@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Publishes the AOT smoke test as a native linux-x64 executable (zero trim/AOT warnings, or the publish fails), starts
-# the simulated cluster in its own process (RedisEnterprise.Modules.AotSmoke.FakeHost, on the JIT: WireMock is not
-# AOT-safe), and runs the native program against it: list, validate, upload, poll, get, 404, delete.
-#   bash samples/RedisEnterprise.Modules.AotSmoke/run-aot-smoke.sh
+# the simulated cluster in its own process (RedisEnterprise.Modules.AotSmoke.FakeHost, on the JIT, so the native
+# program holds the SDK alone), and runs the native program against it: list, validate, upload, poll, get, 404, delete.
+#   bash tests/RedisEnterprise.Modules.AotSmoke/run-aot-smoke.sh
 # Needs clang (or gcc) and zlib for the native link (Debian: apt-get install clang zlib1g-dev).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rid=${RID:-linux-x64}
 
-dotnet publish "$root/samples/RedisEnterprise.Modules.AotSmoke/RedisEnterprise.Modules.AotSmoke.csproj" -c Release -r "$rid" -nologo
-dotnet build "$root/samples/RedisEnterprise.Modules.AotSmoke.FakeHost/RedisEnterprise.Modules.AotSmoke.FakeHost.csproj" -c Release -nologo -v quiet
-native="$root/samples/RedisEnterprise.Modules.AotSmoke/bin/Release/net10.0/$rid/publish/RedisEnterprise.Modules.AotSmoke"
+dotnet publish "$root/tests/RedisEnterprise.Modules.AotSmoke/RedisEnterprise.Modules.AotSmoke.csproj" -c Release -r "$rid" -nologo
+dotnet build "$root/tests/RedisEnterprise.Modules.AotSmoke.FakeHost/RedisEnterprise.Modules.AotSmoke.FakeHost.csproj" -c Release -nologo -v quiet
+native="$root/tests/RedisEnterprise.Modules.AotSmoke/bin/Release/net10.0/$rid/publish/RedisEnterprise.Modules.AotSmoke"
 
 work=$(mktemp -d)
 mkfifo "$work/stdin"
@@ -25,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet "$root/samples/RedisEnterprise.Modules.AotSmoke.FakeHost/bin/Release/net10.0/RedisEnterprise.Modules.AotSmoke.FakeHost.dll" < "$work/stdin" > "$work/host.log" 2>&1 &
+dotnet "$root/tests/RedisEnterprise.Modules.AotSmoke.FakeHost/bin/Release/net10.0/RedisEnterprise.Modules.AotSmoke.FakeHost.dll" < "$work/stdin" > "$work/host.log" 2>&1 &
 host_pid=$!
 exec 3> "$work/stdin"
 for _ in $(seq 1 200); do

@@ -1,5 +1,5 @@
 // Serves the simulated cluster (RedisEnterprise.Modules.Testing) in a process of its own, for the native AOT smoke test:
-// the fake is WireMock on ASP.NET Core and runs on the JIT, the SDK under test runs native. Prints the settings the smoke
+// the fake runs on the JIT, the SDK under test runs native. Prints the settings the smoke
 // reads as environment variables, then serves until its standard input closes or it is stopped.
 using RedisEnterprise.Modules.Testing;
 

@@ -1,0 +1,23 @@
+using RedisEnterprise.Modules;
+using RedisEnterprise.Modules.Testing;
+
+namespace RedisEnterprise.Modules.Snippets;
+
+/// <summary>The example of the Testing package's README (src/RedisEnterprise.Modules.Testing/README.md), run as a test.</summary>
+public sealed class TestingPackageReadme
+{
+    [Fact]
+    public async Task The_testing_package_readme_example_runs()
+    {
+        #region testing-package-readme
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 2 });
+        using RedisEnterpriseModulesClient client = cluster.CreateClient();
+
+        string package = new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(64 * 1024).WriteToTempFile();
+        ModuleInfo uploaded = await client.UploadModuleAsync(package);
+
+        Assert.Contains(cluster.Modules, m => m.Uid == uploaded.Uid);
+        Assert.Contains(cluster.Requests, r => r.Method == "POST" && r.Path == "/v2/modules");
+        #endregion
+    }
+}
