@@ -74,8 +74,10 @@ public sealed class SnippetTests : IAsyncDisposable
     [Fact]
     public async Task Errors_Redis_Software_8_answers_405_to_an_upload()
     {
-        await using var cluster8 = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { RedisSoftware8Mode = true });
-        using var client = cluster8.CreateClient();
+        await using var cluster8 = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "8.0.0-1" });
+        RedisEnterpriseModulesClientOptions options = cluster8.CreateClientOptions();
+        options.ModuleManagement = ModuleManagementMode.ClusterUpload; // a client held to the 7.x requests
+        using var client = new RedisEnterpriseModulesClient(options);
 
         string outcome = await ErrorHandling.UploadAsync(client, Package(new ModulePackageBuilder("eight", "1.0.0")));
 

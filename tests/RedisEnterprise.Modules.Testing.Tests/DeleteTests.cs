@@ -8,7 +8,7 @@ public class DeleteTests
     [Fact]
     public async Task V1_delete_removes_the_module_at_once()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         string uid = cluster.Modules.Single(m => m.ModuleName == "bf").Uid;
         using HttpClient admin = Admin(cluster);
 
@@ -25,7 +25,7 @@ public class DeleteTests
     [Fact]
     public async Task V1_delete_of_a_module_with_dependencies_is_dependencies_not_supported()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 1 });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_jvm", new Uri("https://example.com/jvm.tgz"), new string('b', 64));
         JsonElement module = await UploadModuleAsync(admin, "/v2/modules", package);
@@ -45,7 +45,7 @@ public class DeleteTests
     [Fact]
     public async Task V2_delete_answers_an_action_and_removes_the_module_when_it_completes()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         string uid = cluster.Modules.Single(m => m.ModuleName == "timeseries").Uid;
         using HttpClient admin = Admin(cluster);
 
@@ -73,7 +73,7 @@ public class DeleteTests
     [InlineData("v2")]
     public async Task Deleting_an_unknown_module_is_404(string version)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await admin.DeleteAsync($"/{version}/modules/0123456789abcdef0123456789abcdef", Ct);
         await AssertErrorAsync(response, 404, "module_not_found");
@@ -83,7 +83,7 @@ public class DeleteTests
     [Fact]
     public async Task A_module_uploaded_then_deleted_can_be_uploaded_again()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8");
         string uid = (await UploadModuleAsync(admin, "/v1/modules", package)).GetProperty("uid").GetString()!;

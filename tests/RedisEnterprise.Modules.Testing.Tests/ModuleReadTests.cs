@@ -8,7 +8,7 @@ public class ModuleReadTests
     [Fact]
     public async Task Lists_the_bundled_modules_it_is_seeded_with()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         JsonElement list = await GetJsonAsync(admin, "/v1/modules");
 
@@ -32,7 +32,7 @@ public class ModuleReadTests
     [Fact]
     public async Task Modules_property_matches_what_GET_returns()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         JsonElement list = await GetJsonAsync(admin, "/v1/modules");
         Assert.Equal(cluster.Modules.Select(m => m.Uid), list.EnumerateArray().Select(m => m.GetProperty("uid").GetString()));
@@ -41,7 +41,7 @@ public class ModuleReadTests
     [Fact]
     public async Task Can_start_empty()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SeedBundledModules = false });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, SeedBundledModules = false });
         using RedisEnterpriseModulesClient client = cluster.CreateClient();
         Assert.Empty(await client.ListModulesAsync(Ct));
         Assert.Empty(cluster.Modules);
@@ -50,7 +50,7 @@ public class ModuleReadTests
     [Fact]
     public async Task Gets_one_module_by_uid_raw_and_through_the_client()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         ModuleInfo expected = cluster.Modules.Single(m => m.ModuleName == "ReJSON");
 
         using HttpClient admin = Admin(cluster);
@@ -70,7 +70,7 @@ public class ModuleReadTests
     [Fact]
     public async Task Unknown_uid_is_404_module_not_found()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         const string Missing = "0123456789abcdef0123456789abcdef";
         using HttpClient admin = Admin(cluster);
         using (HttpResponseMessage response = await admin.GetAsync($"/v1/modules/{Missing}", Ct))
@@ -86,8 +86,8 @@ public class ModuleReadTests
     [Fact]
     public async Task Bundled_module_uids_are_stable_across_clusters()
     {
-        await using var a = FakeRedisEnterpriseCluster.Start();
-        await using var b = FakeRedisEnterpriseCluster.Start();
+        await using var a = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
+        await using var b = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         Assert.Equal(a.Modules.Select(m => m.Uid), b.Modules.Select(m => m.Uid));
         Assert.Equal(4, a.Modules.Select(m => m.Uid).Distinct().Count());
     }

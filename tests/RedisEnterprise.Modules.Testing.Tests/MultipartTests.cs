@@ -13,7 +13,7 @@ public class MultipartTests
     [InlineData("Multipart/Form-Data;Boundary=xyz", "xyz")]
     public async Task Reads_the_boundary_from_the_content_type(string contentType, string boundary)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8");
         using var content = new ByteArrayContent(Body(boundary, ModulePart(package.FileName), package.Build()));
@@ -27,7 +27,7 @@ public class MultipartTests
     [InlineData("multipart/form-data")]
     public async Task A_content_type_without_a_multipart_boundary_is_no_module(string contentType)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using var content = new ByteArrayContent(Body("q", ModulePart("m.zip"), new ModulePackageBuilder("rejson", "2.0.8").Build()));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
@@ -38,7 +38,7 @@ public class MultipartTests
     [Fact]
     public async Task Finds_the_module_part_by_name_when_it_has_a_filename_star()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         byte[] zip = new ModulePackageBuilder("rejson", "2.0.8").Build();
         using var content = new ByteArrayContent(Body("b", "Content-Disposition: form-data; name=module; filename*=utf-8''r%C3%A9json.zip", zip));
@@ -50,7 +50,7 @@ public class MultipartTests
     [Fact]
     public async Task Keeps_binary_content_byte_for_byte()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
 
         // Stored uncompressed in the zip, line breaks and boundary-like bytes reach the body as they are; the cluster
@@ -79,7 +79,7 @@ public class MultipartTests
     [Fact]
     public async Task The_cluster_accepts_a_hand_written_body_with_a_quoted_boundary_and_other_parts_first()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8");
         const string Boundary = "----=_Part 42:x";
@@ -100,7 +100,7 @@ public class MultipartTests
     [Fact]
     public async Task The_cluster_reads_a_body_sent_with_expect_100_continue()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         admin.DefaultRequestHeaders.ExpectContinue = true;
         await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(200_000));
@@ -110,7 +110,7 @@ public class MultipartTests
     [Fact]
     public async Task A_truncated_upload_is_no_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         byte[] zip = new ModulePackageBuilder("rejson", "2.0.8").Build();
         using var content = new ByteArrayContent([.. Encoding.ASCII.GetBytes("--q\r\nContent-Disposition: form-data; name=\"module\"\r\n\r\n"), .. zip.AsSpan(0, zip.Length / 2)]);

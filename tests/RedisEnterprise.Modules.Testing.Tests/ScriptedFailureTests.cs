@@ -11,7 +11,7 @@ public class ScriptedFailureTests
     [InlineData("/v2/modules")]
     public async Task FailNextUploadWith_fails_one_valid_upload_with_that_code(string route)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         cluster.FailNextUploadWith("min_redis_pack_version", "Module requires Redis Enterprise 8.0.0");
         using HttpClient admin = Admin(cluster);
 
@@ -31,7 +31,7 @@ public class ScriptedFailureTests
     [Fact]
     public async Task FailNextUploadWith_takes_any_code_and_status()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         cluster.FailNextUploadWith("dependency_download_failed", statusCode: 500);
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage failed = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
@@ -41,7 +41,7 @@ public class ScriptedFailureTests
     [Fact]
     public async Task FailNextActionWith_makes_the_next_upload_action_end_failed_and_stores_nothing()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         cluster.FailNextActionWith("insufficient_resources", "Not enough memory on the nodes");
         using HttpClient admin = Admin(cluster);
 
@@ -72,7 +72,7 @@ public class ScriptedFailureTests
     [Fact]
     public async Task Redis_Software_8_mode_answers_405_to_module_changes_and_still_serves_reads()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { RedisSoftware8Mode = true });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "8.0.0-1" });
         string uid = cluster.Modules[0].Uid;
         using HttpClient admin = Admin(cluster);
 
@@ -96,7 +96,7 @@ public class ScriptedFailureTests
     [Fact]
     public async Task Flaky_fails_exactly_the_next_n_requests_with_503()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         await GetJsonAsync(admin, "/v1/modules");
         cluster.Flaky(2);
@@ -114,7 +114,7 @@ public class ScriptedFailureTests
     [Fact]
     public async Task FlakyRequests_option_fails_the_first_requests_even_before_authentication()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { FlakyRequests = 1 });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, FlakyRequests = 1 });
         using HttpClient anonymous = Raw(cluster, null, null);
         using (HttpResponseMessage first = await anonymous.GetAsync("/v1/modules", Ct))
         {
@@ -128,7 +128,7 @@ public class ScriptedFailureTests
     [Fact]
     public async Task A_flaky_upload_changes_nothing()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         cluster.Flaky(1);
         using HttpClient admin = Admin(cluster);
         using (HttpResponseMessage failed = await UploadAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8")))
@@ -144,7 +144,7 @@ public class ScriptedFailureTests
     public async Task ResponseDelay_holds_every_answer_back()
     {
         var delay = TimeSpan.FromMilliseconds(300);
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ResponseDelay = delay });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = delay });
         using HttpClient admin = Admin(cluster);
         await GetJsonAsync(admin, "/v1/modules"); // connection set up outside the measurement
 
@@ -170,7 +170,7 @@ public class ScriptedFailureTests
     [Fact]
     public async Task A_client_request_timeout_shorter_than_the_delay_fails_as_a_timeout()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ResponseDelay = TimeSpan.FromSeconds(5) });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = TimeSpan.FromSeconds(5) });
         RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
         options.RequestTimeout = TimeSpan.FromMilliseconds(200);
         using var client = new RedisEnterpriseModulesClient(options);

@@ -11,7 +11,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task Serves_https_on_loopback_with_its_own_self_signed_rsa_2048_certificate()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         Assert.Equal("https", cluster.Endpoint.Scheme);
         Assert.Equal("127.0.0.1", cluster.Endpoint.Host);
         Assert.NotEqual(0, cluster.Endpoint.Port);
@@ -45,7 +45,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task The_certificate_is_not_trusted_by_default_so_validation_really_happens()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         SslPolicyErrors? errors = null;
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, e) =>
@@ -61,15 +61,15 @@ public class TransportAndAuthTests
     [Fact]
     public async Task Each_cluster_has_a_different_certificate()
     {
-        await using var a = FakeRedisEnterpriseCluster.Start();
-        await using var b = FakeRedisEnterpriseCluster.Start();
+        await using var a = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
+        await using var b = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         Assert.NotEqual(a.CertificateThumbprint, b.CertificateThumbprint);
     }
 
     [Fact]
     public async Task CreateClient_trusts_the_certificate_without_skipping_validation()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
         Assert.False(options.SkipCertificateValidation);
         Assert.Equal(cluster.CertificateThumbprint, Assert.Single(options.TrustedCertificates).GetCertHashString(HashAlgorithmName.SHA256));
@@ -83,7 +83,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task A_client_pinning_the_thumbprint_connects_and_one_trusting_nothing_fails()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         RedisEnterpriseModulesClientOptions pinned = cluster.CreateClientOptions();
         pinned.TrustedCertificates.Clear();
         pinned.CertificateThumbprint = cluster.CertificateThumbprint;
@@ -103,7 +103,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task Missing_or_wrong_credentials_get_401_with_a_json_error()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using (HttpClient anonymous = Raw(cluster, null, null))
         using (HttpResponseMessage response = await anonymous.GetAsync("/v1/modules", Ct))
         {
@@ -127,7 +127,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task The_client_reports_wrong_credentials_as_authentication_failure()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
         options.Password = "not-the-password";
         using var client = new RedisEnterpriseModulesClient(options);
@@ -137,7 +137,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task A_read_only_user_reads_but_gets_403_on_every_change()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ReadOnlyUsername = "viewer", ReadOnlyPassword = "viewer-pw" });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ReadOnlyUsername = "viewer", ReadOnlyPassword = "viewer-pw" });
         using HttpClient viewer = Raw(cluster, "viewer", "viewer-pw");
         string uid = cluster.Modules[0].Uid;
 
@@ -168,7 +168,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task Read_only_credentials_are_rejected_when_no_read_only_user_is_configured()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient viewer = Raw(cluster, "viewer", "viewer-pw");
         using HttpResponseMessage response = await viewer.GetAsync("/v1/modules", Ct);
         await AssertErrorAsync(response, 401, "unauthorized");
@@ -177,7 +177,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task Unknown_routes_get_404_and_wrong_methods_405()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using (HttpResponseMessage response = await admin.GetAsync("/v1/bdbs", Ct))
         {
@@ -193,9 +193,9 @@ public class TransportAndAuthTests
     [Fact]
     public void Invalid_options_are_rejected_with_the_setting_named()
     {
-        ArgumentException e = Assert.Throws<ArgumentException>(() => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 0 }));
+        ArgumentException e = Assert.Throws<ArgumentException>(() => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 0 }));
         Assert.Contains(nameof(FakeClusterOptions.PollsToComplete), e.Message, StringComparison.Ordinal);
-        e = Assert.Throws<ArgumentException>(() => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ReadOnlyUsername = "viewer" }));
+        e = Assert.Throws<ArgumentException>(() => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ReadOnlyUsername = "viewer" }));
         Assert.Contains(nameof(FakeClusterOptions.ReadOnlyPassword), e.Message, StringComparison.Ordinal);
     }
 }

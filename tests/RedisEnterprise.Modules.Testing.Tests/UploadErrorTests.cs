@@ -12,7 +12,7 @@ public class UploadErrorTests
     [InlineData("/v2/modules")]
     public async Task No_part_named_module_is_no_module(string route)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using MultipartFormDataContent form = ModuleForm(new ModulePackageBuilder("rejson", "2.0.8").Build(), "rejson.zip", partName: "file");
         using HttpResponseMessage response = await admin.PostAsync(route, form, Ct);
@@ -23,7 +23,7 @@ public class UploadErrorTests
     [Fact]
     public async Task A_body_that_is_not_multipart_is_no_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using var content = new ByteArrayContent(new ModulePackageBuilder("rejson", "2.0.8").Build());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
@@ -34,7 +34,7 @@ public class UploadErrorTests
     [Fact]
     public async Task An_empty_module_part_is_no_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", []);
         await AssertErrorAsync(response, 400, "no_module");
@@ -43,7 +43,7 @@ public class UploadErrorTests
     [Fact]
     public async Task A_module_that_is_not_a_zip_is_invalid_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", Encoding.UTF8.GetBytes("this is not a zip file"));
         string message = await AssertErrorAsync(response, 400, "invalid_module");
@@ -53,7 +53,7 @@ public class UploadErrorTests
     [Fact]
     public async Task A_zip_without_module_json_is_invalid_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", Zip(("rejson.so", [1, 2, 3])));
         string message = await AssertErrorAsync(response, 400, "invalid_module");
@@ -63,7 +63,7 @@ public class UploadErrorTests
     [Fact]
     public async Task A_module_json_that_is_not_json_is_invalid_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", Zip(("module.json", Encoding.UTF8.GetBytes("{ not json"))));
         string message = await AssertErrorAsync(response, 400, "invalid_module");
@@ -75,7 +75,7 @@ public class UploadErrorTests
     [InlineData("semantic_version")]
     public async Task A_module_json_missing_a_required_field_is_invalid_module(string field)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8").WithoutModuleJsonProperty(field));
         string message = await AssertErrorAsync(response, 400, "invalid_module");
@@ -85,7 +85,7 @@ public class UploadErrorTests
     [Fact]
     public async Task A_payload_whose_sha256_differs_from_module_json_is_invalid_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("sha256", new string('0', 64));
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", package);
@@ -96,7 +96,7 @@ public class UploadErrorTests
     [Fact]
     public async Task A_module_file_missing_from_the_zip_is_invalid_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("module_file", "other.so");
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", package);
@@ -109,7 +109,7 @@ public class UploadErrorTests
     [InlineData("/v2/modules")]
     public async Task The_same_name_and_version_twice_is_module_exists(string route)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
@@ -125,7 +125,7 @@ public class UploadErrorTests
     [Fact]
     public async Task A_bundled_module_version_already_present_is_module_exists()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         ModuleInfo bundled = cluster.Modules.Single(m => m.ModuleName == "ReJSON");
         using HttpClient admin = Admin(cluster);
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("ReJSON", bundled.SemanticVersion!));
@@ -135,7 +135,7 @@ public class UploadErrorTests
     [Fact]
     public async Task An_upload_still_in_progress_counts_as_existing()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
@@ -146,7 +146,7 @@ public class UploadErrorTests
     [Fact]
     public async Task V1_upload_of_a_module_with_dependencies_is_dependencies_not_supported()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_python", new Uri("https://example.com/p.tgz"), new string('a', 64));
         using (HttpResponseMessage v1 = await UploadAsync(admin, "/v1/modules", package))
@@ -165,7 +165,7 @@ public class UploadErrorTests
     [InlineData("""["gears_python"]""")]
     public async Task Malformed_dependencies_are_invalid_dependency_data(string dependencies)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rg", "1.2.1").WithModuleJsonProperty("dependencies", JsonNode.Parse(dependencies));
         using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", package);

@@ -8,7 +8,7 @@ public class UploadTests
     [Fact]
     public async Task V2_upload_answers_the_module_with_an_action_uid_and_stores_it_only_when_the_action_completes()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(1024);
 
@@ -49,7 +49,7 @@ public class UploadTests
     [Fact]
     public async Task V2_actions_are_tasks_about_the_module_with_numeric_progress()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 4 });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 4 });
         using HttpClient admin = Admin(cluster);
         JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("graph", "2.10.12"));
 
@@ -73,7 +73,7 @@ public class UploadTests
     [Fact]
     public async Task V1_and_v2_polls_of_one_action_share_its_progress_and_the_sdk_model_reads_both()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("bf", "9.0.0"));
 
@@ -94,7 +94,7 @@ public class UploadTests
     [Fact]
     public async Task One_poll_to_complete_ends_the_action_on_its_first_poll()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 1 });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
         using HttpClient admin = Admin(cluster);
         JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
@@ -106,7 +106,7 @@ public class UploadTests
     [Fact]
     public async Task Unknown_actions_are_404_on_v1_and_v2()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         foreach (string version in new[] { "v1", "v2" })
         {
@@ -118,7 +118,7 @@ public class UploadTests
     [Fact]
     public async Task V2_upload_can_answer_202_when_configured()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { UploadSuccessStatusCode = 202 });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, UploadSuccessStatusCode = 202 });
         using HttpClient admin = Admin(cluster);
         JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"), status: 202);
         Assert.True(module.TryGetProperty("action_uid", out _));
@@ -127,7 +127,7 @@ public class UploadTests
     [Fact]
     public async Task V1_upload_stores_the_module_at_once_and_answers_it_without_an_action()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         JsonElement module = await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
@@ -144,7 +144,7 @@ public class UploadTests
     [Fact]
     public async Task V2_upload_accepts_a_module_with_dependencies_and_keeps_them()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 1 });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
         using HttpClient admin = Admin(cluster);
         const string Sha = "22dca9cd75484cb15b8130db37f5284e22e3759002154361f72f6d2db46ee682";
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_python", new Uri("https://example.com/python.tgz"), Sha);
@@ -160,7 +160,7 @@ public class UploadTests
     [Fact]
     public async Task Requests_record_method_path_headers_body_length_and_status()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = Admin(cluster);
         byte[] zip = new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(10_000).Build();
         using MultipartFormDataContent form = ModuleForm(zip, "rejson.Linux-ubuntu18.04-x86_64.2.0.8.zip");
