@@ -8,7 +8,8 @@ namespace RedisEnterprise.Modules.Snippets;
 /// <summary>Runs the snippets that can run against the simulated cluster, so what the docs say they do stays true.</summary>
 public sealed class SnippetTests : IAsyncDisposable
 {
-    private readonly FakeRedisEnterpriseCluster _cluster = FakeRedisEnterpriseCluster.Start();
+    // The 7.22 line: these snippets follow actions, which only the cluster-wide upload of 7.x has.
+    private readonly FakeRedisEnterpriseCluster _cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "7.22.2-170" });
     private readonly string _folder = Directory.CreateTempSubdirectory("snippet-tests").FullName;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
