@@ -20,7 +20,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     {
         int parallel = MaxParallel(options);
         IReadOnlyList<NodeInfo> nodes = await ActiveNodesAsync(cancellationToken).ConfigureAwait(false);
-        return await WithUploadsAllowedAsync(options, async () =>
+        return await WithUploadsAllowedAsync(options, package, async () =>
         {
             ModuleInfo created;
             try
@@ -66,7 +66,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
 
         foreach (NodeInfo node in lacking) Log.RepairingNode(logger, node.Uid, package.Describe());
         string uid = existing.Uid;
-        await WithUploadsAllowedAsync(options, async () =>
+        await WithUploadsAllowedAsync(options, package, async () =>
         {
             await UploadToNodesAsync(package, lacking, options, parallel, uid, createdConfiguration: false, cancellationToken).ConfigureAwait(false);
             return true;
@@ -140,9 +140,15 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     /// Runs <paramref name="work"/> with <c>allow_modules_upload</c> on: when the cluster has it off, either switches it on for
     /// the work and off again afterwards (<see cref="UploadModuleOptions.EnableModuleUploads"/>) or fails before anything is sent.
     /// </summary>
-    private async Task<T> WithUploadsAllowedAsync<T>(UploadModuleOptions? options, Func<Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WithUploadsAllowedAsync<T>(UploadModuleOptions? options, PreparedPackage package, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         ClusterInfo cluster = await client.GetClusterAsync(cancellationToken).ConfigureAwait(false);
+        if (cluster.ModuleUploadMaxSizeMb is { } limitMb && package.Length > limitMb * 1024 * 1024)
+        {
+            // The cluster itself takes up to 500 MB; its setting bounds uploads through the web UI at least.
+            Log.PackageAboveUploadLimit(logger, package.Length / (1024d * 1024d), limitMb);
+        }
+
         if (cluster.AllowModulesUpload != false) return await work().ConfigureAwait(false);
         if (options?.EnableModuleUploads != true)
         {
