@@ -155,6 +155,41 @@ public class UserDefinedModuleTests
     }
 
     [Fact]
+    public async Task Cancelling_mid_install_rolls_back_what_reached_the_nodes_and_switches_uploads_back_off()
+    {
+        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        using var client = cluster.CreateClient();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var options = new UploadModuleOptions
+        {
+            EnableModuleUploads = true,
+            MaxParallelNodeUploads = 1,
+            UploadProgress = new Sync<UploadProgress>(p =>
+            {
+                if (p.BytesSent == p.TotalBytes) cancel.Cancel(); // the first node has every byte
+            }),
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.UploadModuleAsync(Package(), options, cancel.Token));
+
+        Assert.All(new[] { 1, 2, 3 }, node => Assert.Empty(cluster.NodeArtifacts(node)));
+        Assert.DoesNotContain(cluster.Modules, m => m.ModuleName == "gears");
+        Assert.False(cluster.AllowModulesUpload);
+    }
+
+    [Fact]
+    public async Task MaxParallelNodeUploads_below_one_is_a_clear_error_before_anything_is_sent()
+    {
+        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        using var client = cluster.CreateClient();
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.UploadModuleAsync(Package(), new UploadModuleOptions { EnableModuleUploads = true, MaxParallelNodeUploads = 0 }, Ct));
+
+        Assert.Contains("MaxParallelNodeUploads", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(cluster.Requests, r => r.Method is "POST" or "PUT");
+    }
+
+    [Fact]
     public async Task A_package_for_another_os_is_refused_by_every_node_with_the_clusters_message_and_rolled_back()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();

@@ -210,7 +210,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         var results = new List<NodeInstallResult>(attempts.Length);
         foreach (NodeAttempt attempt in attempts)
         {
-            Exception? rollbackFailure = attempt.Uploaded ? await DeleteUploadedAsync(attempt.Node, package).ConfigureAwait(false) : null;
+            Exception? rollbackFailure = MayHoldPackage(attempt) ? await DeleteUploadedAsync(attempt.Node, package).ConfigureAwait(false) : null;
             results.Add(new NodeInstallResult(attempt.Node.Uid, attempt.Node.Address, attempt.Error is null, attempt.Error, rollbackFailure is not null, rollbackFailure));
         }
 
@@ -257,6 +257,13 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
             return new NodeAttempt(node, uploaded, e);
         }
     }
+
+    /// <summary>
+    /// Whether the node may hold the package: it took it, or its upload ended without an answer (cancelled, timed out, cut
+    /// off), after which the node may have stored every byte it got. A node that answered with an error does not hold it.
+    /// </summary>
+    private static bool MayHoldPackage(NodeAttempt attempt) =>
+        attempt.Uploaded || attempt.Error is OperationCanceledException or RedisEnterpriseConnectionException;
 
     /// <summary>Deletes the package this call uploaded to a node; the failure, when it stays there.</summary>
     private async Task<Exception?> DeleteUploadedAsync(NodeInfo node, PreparedPackage package)

@@ -48,6 +48,7 @@ internal sealed class LoopbackCluster : IDisposable
         AllowInsecureHttp = true,
         Username = Username,
         Password = Password,
+        ModuleManagement = ModuleManagementMode.ClusterUpload, // the 7.x upload the benchmarks time, without a detection request
     };
 
     /// <summary>Uploads without the package check, so the benchmarks time the transfer alone.</summary>

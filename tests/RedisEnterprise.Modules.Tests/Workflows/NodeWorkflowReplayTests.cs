@@ -61,6 +61,36 @@ public sealed class NodeWorkflowReplayTests : IDisposable
     }
 
     [Fact]
+    public async Task A_node_whose_upload_got_no_answer_may_hold_the_package_so_the_rollback_deletes_it_there_too()
+    {
+        using var cluster = MockCluster.Start();
+        using var node1 = MockCluster.Start();
+        using var node2 = MockCluster.Start();
+        cluster.Given("GET", "/v1/cluster", 200, """{"name":"c1","allow_modules_upload":true}""");
+        cluster.Given("GET", "/v1/nodes", 200, Nodes(2));
+        cluster.Given("POST", "/v2/modules/user-defined", 200, $$"""{"uid":"{{ModuleUid}}","module_name":"search","semantic_version":"2.8.7","version":20807}""");
+        cluster.Given("DELETE", $"/v2/modules/user-defined/{ModuleUid}", 200);
+        node1.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v2/local/modules/user-defined/artifacts").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(10)));
+        node1.Given("DELETE", "/v2/local/modules/user-defined/artifacts/search/20807", 200);
+        node2.Given("POST", "/v2/local/modules/user-defined/artifacts", 400, """{"error_code":"no_module"}""");
+        using var client = cluster.CreateClient(o =>
+        {
+            o.ModuleManagement = ModuleManagementMode.UserDefined;
+            o.UploadTimeout = TimeSpan.FromMilliseconds(500);
+            o.NodeEndpoints[1] = node1.Endpoint;
+            o.NodeEndpoints[2] = node2.Endpoint;
+        });
+
+        var error = await Assert.ThrowsAsync<ModuleInstallException>(() => client.UploadModuleAsync(PackageFile(), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.IsType<RedisEnterpriseConnectionException>(error.NodeResults[0].Exception);
+        Assert.Single(node1.Received, e => e.RequestMessage!.Method == "DELETE"); // node 1 got every byte and no answer came back
+        Assert.DoesNotContain(node2.Received, e => e.RequestMessage!.Method == "DELETE"); // node 2 answered no_module: it holds nothing
+        Assert.True(error.IsRolledBack);
+    }
+
+    [Fact]
     public async Task A_node_is_reached_with_the_cluster_endpoints_credentials_and_the_same_basic_token()
     {
         using var cluster = MockCluster.Start();
