@@ -27,6 +27,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 {
     private readonly HttpClient? _ownedHttpClient;
     private readonly ClusterConnection _connection = null!;
+    private readonly CancellationTokenSource _lifetime = new(); // cancelled by Dispose: calls in flight and polling stop
     private readonly RedisEnterpriseModulesClientOptions _options = null!;
 
     /// <summary>Creates a client that owns its connection to the cluster (disposed with the client).</summary>
@@ -74,7 +75,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
         httpClient.BaseAddress ??= _options.Endpoint;
         _connection = new ClusterConnection(httpClient, _options);
-        Polling = OperationPolling.From(_options);
+        Polling = OperationPolling.From(_options, _lifetime.Token);
     }
 
     /// <summary>The settings this client was made with (a copy; changing it has no effect).</summary>
@@ -228,7 +229,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) _ownedHttpClient?.Dispose();
+        if (!disposing) return;
+        _lifetime.Cancel();
+        _ownedHttpClient?.Dispose();
     }
 
     private static Task<ModuleInfo> UploadAndWaitAsync(Func<Task<ModuleOperation>> start, CancellationToken cancellationToken) =>
@@ -320,8 +323,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <remarks>One async method, not a span wrapper around a timeout wrapper: every layer that waits on the network is a state machine kept alive per call.</remarks>
     private async Task<T> CallAsync<T>(string operation, Func<ClusterConnection, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null)
     {
+        ObjectDisposedException.ThrowIf(_lifetime.IsCancellationRequested, this);
         using Activity? activity = RedisEnterpriseModulesTelemetry.Start(operation, moduleUid, actionUid);
-        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
         using CancellationTokenSource? timer = timeout is { } limit && limit != Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource(limit, _options.TimeProvider)
             : null;
@@ -338,6 +342,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             }
 
             return result;
+        }
+        catch (Exception e) when (_lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var disposed = new ObjectDisposedException(GetType().FullName, new InvalidOperationException("The client was disposed while the call was in flight.", e));
+            if (activity is not null) RedisEnterpriseModulesTelemetry.Fail(activity, disposed);
+            throw disposed;
         }
         catch (Exception e) when (linked.IsCancellationRequested && IsCancellation(e))
         {
