@@ -27,6 +27,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 {
     private readonly HttpClient? _ownedHttpClient;
     private readonly ClusterConnection _connection = null!;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> EnsureGates = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new(); // cancelled by Dispose: calls in flight and polling stop
     private readonly RedisEnterpriseModulesClientOptions _options = null!;
 
@@ -137,21 +138,48 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         ModulePackageMetadata metadata = package.Metadata
             ?? throw new ModulePackageValidationException(new ModulePackageValidation(package.FileName, package.OpeningProblems));
 
-        if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)
-        {
-            return new EnsureModuleResult(installed, WasUploaded: false);
-        }
-
+        // One ensure of a package at a time in this process: the others then find it installed instead of racing its upload.
+        SemaphoreSlim gate = EnsureGates.GetOrAdd($"{_options.Endpoint} {metadata.ModuleName} {metadata.SemanticVersion ?? metadata.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return new EnsureModuleResult(await UploadModuleAsync(filePath, options, cancellationToken).ConfigureAwait(false), WasUploaded: true);
+            if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)
+            {
+                return new EnsureModuleResult(installed, WasUploaded: false);
+            }
+
+            try
+            {
+                return new EnsureModuleResult(await UploadModuleAsync(filePath, options, cancellationToken).ConfigureAwait(false), WasUploaded: true);
+            }
+            catch (ModuleAlreadyExistsException)
+            {
+                // Another process is uploading it: success once its upload completes and the list shows the module.
+                ModuleInfo? raced = await WaitUntilInstalledAsync(metadata, cancellationToken).ConfigureAwait(false);
+                if (raced is null) throw;
+                return new EnsureModuleResult(raced, WasUploaded: false);
+            }
         }
-        catch (ModuleAlreadyExistsException)
+        finally
         {
-            // Someone else uploaded it meanwhile: success, once the list shows it.
-            ModuleInfo? raced = await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false);
-            if (raced is null) throw;
-            return new EnsureModuleResult(raced, WasUploaded: false);
+            gate.Release();
+        }
+    }
+
+    /// <summary>Lists until the module shows, with the polling interval and backoff; <see langword="null"/> after <see cref="OperationPolling.OperationTimeout"/>.</summary>
+    private async Task<ModuleInfo?> WaitUntilInstalledAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken)
+    {
+        OperationPolling polling = Polling;
+        TimeProvider time = polling.TimeProvider;
+        long started = time.GetTimestamp();
+        TimeSpan interval = polling.Interval;
+        while (true)
+        {
+            if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed) return installed;
+            TimeSpan remaining = polling.OperationTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : polling.OperationTimeout - time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero) return null;
+            await Task.Delay(interval < remaining ? interval : remaining, time, cancellationToken).ConfigureAwait(false);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 3 / 2, polling.MaxInterval.Ticks));
         }
     }
 
