@@ -275,7 +275,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
-            ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            using StallWatch? stall = WatchForStall(part);
+            ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
             return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
         }
         catch (ModuleAlreadyExistsException exists) when (filePath is not null)
@@ -294,7 +295,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
-            return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            using StallWatch? stall = WatchForStall(part);
+            return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
         }
         catch (ModuleAlreadyExistsException exists) when (filePath is not null)
         {
@@ -349,7 +351,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <see cref="RedisEnterpriseConnectionException"/> naming the request.
     /// </summary>
     /// <remarks>One async method, not a span wrapper around a timeout wrapper: every layer that waits on the network is a state machine kept alive per call.</remarks>
-    private async Task<T> CallAsync<T>(string operation, Func<ClusterConnection, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null)
+    private async Task<T> CallAsync<T>(string operation, Func<ClusterConnection, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null, StallWatch? stall = null)
     {
         ObjectDisposedException.ThrowIf(_lifetime.IsCancellationRequested, this);
         using Activity? activity = RedisEnterpriseModulesTelemetry.Start(operation, moduleUid, actionUid);
@@ -358,6 +360,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             ? new CancellationTokenSource(limit, _options.TimeProvider)
             : null;
         using CancellationTokenRegistration onTimeout = timer?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
+        using CancellationTokenRegistration onStall = stall?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -388,7 +391,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             }
 
             string method = (e as RedisEnterpriseException)?.Method ?? "?", path = (e as RedisEnterpriseException)?.Path ?? "?";
-            Exception timedOut = ErrorMap.Connection(new CallSite(method, path, null), new TimeoutException($"the request took longer than {timeout}", e));
+            string why = timer is { IsCancellationRequested: true } ? $"the request took longer than {timeout}" : $"no byte moved for {stall?.Limit} (UploadStallTimeout)";
+            Exception timedOut = ErrorMap.Connection(new CallSite(method, path, null), new TimeoutException(why, e));
             if (activity is not null) RedisEnterpriseModulesTelemetry.Fail(activity, timedOut);
             throw timedOut;
         }
@@ -397,6 +401,13 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             RedisEnterpriseModulesTelemetry.Fail(activity, e);
             throw;
         }
+    }
+
+    private StallWatch? WatchForStall(ModuleFilePart part)
+    {
+        StallWatch? stall = StallWatch.Start(_options.UploadStallTimeout, _options.TimeProvider);
+        part.BytesMoved = stall is null ? null : stall.BytesMoved;
+        return stall;
     }
 
     private static bool IsCancellation(Exception e) =>
