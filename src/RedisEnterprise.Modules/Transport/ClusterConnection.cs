@@ -61,14 +61,8 @@ internal sealed class ClusterConnection
     internal async Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default) =>
         await ResponseReader.EnsureSuccessAsync(await _modules.DeleteModuleV1Async(uid, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-    /// <summary><c>GET /v1/actions/{action_uid}</c>: an answer about another action is a protocol error, never the polled action's end.</summary>
     internal async Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
-        await ResponseReader.ReadAsync(
-            await _actions.GetActionAsync(actionUid, cancellationToken).ConfigureAwait(false),
-            ModulesJsonContext.Default.ActionInfo,
-            _maxResponseBytes,
-            a => a.ActionUid is null || string.Equals(a.ActionUid, actionUid, StringComparison.Ordinal) ? null : $"the answer is about action '{ErrorDetails.Bounded(a.ActionUid)}', not the one asked for.",
-            cancellationToken).ConfigureAwait(false);
+        await Read(await _actions.GetActionAsync(actionUid, cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ActionInfo, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The <c>Basic</c> token for the credentials, sent preemptively on every request.</summary>
     internal static string BasicToken(string username, string password) =>

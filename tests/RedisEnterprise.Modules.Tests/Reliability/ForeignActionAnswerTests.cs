@@ -13,7 +13,8 @@ public sealed class ForeignActionAnswerTests
 
         var error = await Assert.ThrowsAsync<RedisEnterpriseException>(() => new ActionOperation(client, "a1").WaitForCompletionAsync().WaitAsync(FaultTests.Generous));
 
-        Assert.Equal("/v1/actions/a1", error.Path);
+        Assert.Equal(200, error.Status);
+        Assert.Contains("a1", error.Message, StringComparison.Ordinal);
         Assert.Contains("someone-elses", error.Message, StringComparison.Ordinal);
         Assert.Single(server.Requests); // not retried: another GET would get the same answer
     }
@@ -24,6 +25,6 @@ public sealed class ForeignActionAnswerTests
         using var server = RawServer.Answering(_ => RawResponse.Json("""{"status":"completed"}"""));
         using var client = new RedisEnterpriseModulesClient(FaultTests.Options(server.Endpoint, new FakeTimeProvider()));
 
-        Assert.Equal(ActionStatus.Completed, (await client.GetActionAsync("a1").WaitAsync(FaultTests.Generous)).Status);
+        Assert.Equal(ActionStatus.Completed, (await new ActionOperation(client, "a1").WaitForCompletionAsync().WaitAsync(FaultTests.Generous)).Status);
     }
 }
