@@ -356,9 +356,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         ObjectDisposedException.ThrowIf(_lifetime.IsCancellationRequested, this);
         using Activity? activity = RedisEnterpriseModulesTelemetry.Start(operation, moduleUid, actionUid);
         using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        using CancellationTokenSource? timer = timeout is { } limit && limit != Timeout.InfiniteTimeSpan
-            ? new CancellationTokenSource(limit, _options.TimeProvider)
-            : null;
+        bool timed = timeout is { } limit && limit != Timeout.InfiniteTimeSpan;
+        using CancellationTokenSource? timer = timed && _options.TimeProvider != TimeProvider.System ? new CancellationTokenSource(timeout!.Value, _options.TimeProvider) : null;
+        if (timed && timer is null) linked.CancelAfter(timeout!.Value); // on the system clock the linked source keeps the time: one source fewer per call
         using CancellationTokenRegistration onTimeout = timer?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
         using CancellationTokenRegistration onStall = stall?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
         try
@@ -391,7 +391,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             }
 
             string method = (e as RedisEnterpriseException)?.Method ?? "?", path = (e as RedisEnterpriseException)?.Path ?? "?";
-            string why = timer is { IsCancellationRequested: true } ? $"the request took longer than {timeout}" : $"no byte moved for {stall?.Limit} (UploadStallTimeout)";
+            // Neither the caller nor Dispose: the call's own timeout or the upload's stall watch.
+            string why = stall is { Token.IsCancellationRequested: true } ? $"no byte moved for {stall.Limit} (UploadStallTimeout)" : $"the request took longer than {timeout}";
             Exception timedOut = ErrorMap.Connection(new CallSite(method, path, null), new TimeoutException(why, e));
             if (activity is not null) RedisEnterpriseModulesTelemetry.Fail(activity, timedOut);
             throw timedOut;
