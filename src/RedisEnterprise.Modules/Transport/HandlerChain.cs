@@ -35,13 +35,15 @@ internal static class HandlerChain
     internal static IReadOnlyList<DelegatingHandler> CreateDelegatingHandlers(RedisEnterpriseModulesClientOptions options)
     {
         ILogger logger = LoggerFor(options);
+        var logging = new LoggingHandler(logger, options.TimeProvider);
+        if (options.ResiliencePipeline is null && options.MaxRetries == 0 && options.AttemptTimeout == Timeout.InfiniteTimeSpan) return [logging]; // nothing to run
         ResiliencePipeline<HttpResponseMessage> pipeline = options.ResiliencePipeline ?? DefaultPipeline(options, logger);
 
         // POST and DELETE skip the pipeline altogether (not only its retries, as DisableForUnsafeHttpMethods would): an upload
         // must not meet the attempt timeout, and a repeated one could answer module_exists.
         return
         [
-            new LoggingHandler(logger, options.TimeProvider),
+            logging,
             new ResilienceHandler(request => request.Method == HttpMethod.Get ? pipeline : ResiliencePipeline<HttpResponseMessage>.Empty),
         ];
     }
