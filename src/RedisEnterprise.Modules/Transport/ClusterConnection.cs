@@ -28,29 +28,29 @@ internal sealed class ClusterConnection
         _actions = RestService.ForGenerated<IActionsApi>(httpClient, settings);
     }
 
-    internal async Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
-        await Read(await _modules.ListModulesAsync(cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
+        Read(_modules.ListModulesAsync(cancellationToken), ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken);
 
-    internal async Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default) =>
-        await Read(await _modules.GetModuleAsync(uid, cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ModuleInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default) =>
+        Read(_modules.GetModuleAsync(uid, cancellationToken), ModulesJsonContext.Default.ModuleInfo, cancellationToken);
 
     /// <summary><c>POST /v2/modules</c>: the accepted module, with the uids to follow it by.</summary>
-    internal async Task<ModuleInfo> UploadModuleAsync(StreamPart package, CancellationToken cancellationToken = default) =>
-        await ResponseReader.ReadAsync(
-            await _modules.UploadModuleAsync(package, cancellationToken).ConfigureAwait(false),
+    internal Task<ModuleInfo> UploadModuleAsync(StreamPart package, CancellationToken cancellationToken = default) =>
+        ResponseReader.ReadAsync(
+            _modules.UploadModuleAsync(package, cancellationToken),
             ModulesJsonContext.Default.ModuleInfo,
             _maxResponseBytes,
             static m => !UidRules.IsUsable(m.ActionUid) ? NoActionUid : !UidRules.IsUsable(m.Uid) ? "the answer has no usable module uid." : null,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
-    internal async Task<ModuleInfo> UploadModuleV1Async(StreamPart package, CancellationToken cancellationToken = default) =>
-        await Read(await _modules.UploadModuleV1Async(package, cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ModuleInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<ModuleInfo> UploadModuleV1Async(StreamPart package, CancellationToken cancellationToken = default) =>
+        Read(_modules.UploadModuleV1Async(package, cancellationToken), ModulesJsonContext.Default.ModuleInfo, cancellationToken);
 
     /// <summary><c>DELETE /v2/modules/{uid}</c>: the uid of the action that tracks the deletion.</summary>
     internal async Task<string> DeleteModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         ActionReference reference = await ResponseReader.ReadAsync(
-            await _modules.DeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false),
+            _modules.DeleteModuleAsync(uid, cancellationToken),
             ModulesJsonContext.Default.ActionReference,
             _maxResponseBytes,
             static r => UidRules.IsUsable(r.ActionUid) ? null : NoActionUid,
@@ -58,11 +58,11 @@ internal sealed class ClusterConnection
         return reference.ActionUid!;
     }
 
-    internal async Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default) =>
-        await ResponseReader.EnsureSuccessAsync(await _modules.DeleteModuleV1Async(uid, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    internal Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_modules.DeleteModuleV1Async(uid, cancellationToken), cancellationToken);
 
-    internal async Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
-        await Read(await _actions.GetActionAsync(actionUid, cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ActionInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
+        Read(_actions.GetActionAsync(actionUid, cancellationToken), ModulesJsonContext.Default.ActionInfo, cancellationToken);
 
     /// <summary>The <c>Basic</c> token for the credentials, sent preemptively on every request.</summary>
     internal static string BasicToken(string username, string password) =>
@@ -70,8 +70,8 @@ internal sealed class ClusterConnection
 
     private const string NoActionUid = "the answer has no usable action_uid to follow.";
 
-    private Task<T> Read<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where T : class => ResponseReader.ReadAsync(response, typeInfo, _maxResponseBytes, check: null, cancellationToken);
+    private Task<T> Read<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class => ResponseReader.ReadAsync(sending, typeInfo, _maxResponseBytes, check: null, cancellationToken);
 
     /// <summary>Refit's transport exception factory: no answer came back.</summary>
     private static RedisEnterpriseConnectionException FromSendFailure(HttpRequestMessage request, Exception exception, CancellationToken cancellationToken) =>

@@ -16,6 +16,7 @@ public sealed class PollingTests : IDisposable
     {
         o.TimeProvider = _time;
         o.RequestTimeout = Timeout.InfiniteTimeSpan; // only the polls (and retry delays) create timers
+        o.UploadStallTimeout = null;
         o.AttemptTimeout = Timeout.InfiniteTimeSpan;
         configure?.Invoke(o);
     });

@@ -111,6 +111,7 @@ public sealed class PollingThroughFaultsTests
     {
         RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time);
         options.RequestTimeout = Timeout.InfiniteTimeSpan; // only the polls' waits make timers, which the stepping clock runs
+        options.UploadStallTimeout = null;
         return options;
     }
 
