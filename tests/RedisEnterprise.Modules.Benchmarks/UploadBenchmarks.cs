@@ -27,7 +27,7 @@ public class UploadBenchmarks : CallBenchmarkBase
         StartCluster();
 
         long before = Cluster.UploadedBytes;
-        Sdk.StartUploadModuleAsync(_path, LoopbackCluster.NoValidation).GetAwaiter().GetResult();
+        Sdk.StartUploadModuleAsync(_path, BenchmarkCluster.NoValidation).GetAwaiter().GetResult();
         long sdkBody = Cluster.UploadedBytes - before;
         Baseline.UploadModuleAsync(_path).GetAwaiter().GetResult();
         long baselineBody = Cluster.UploadedBytes - before - sdkBody;
@@ -49,5 +49,5 @@ public class UploadBenchmarks : CallBenchmarkBase
     public Task HttpClientExpect100() => Baseline.UploadModuleAsync(_path, expectContinue: true);
 
     [Benchmark]
-    public Task SDK() => Sdk.StartUploadModuleAsync(_path, LoopbackCluster.NoValidation);
+    public Task SDK() => Sdk.StartUploadModuleAsync(_path, BenchmarkCluster.NoValidation);
 }

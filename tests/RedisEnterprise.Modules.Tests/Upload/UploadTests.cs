@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using RedisEnterprise.Modules.Tests.Infrastructure;
+using RedisEnterprise.Modules.TestSupport;
 using RedisEnterprise.Modules.Upload;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -135,7 +136,7 @@ public sealed class UploadTests : IDisposable
         string path = Path.Combine(Directory.CreateTempSubdirectory("upload-cancel").FullName, "big.zip");
         _files.Add(path);
         using (var file = File.Create(path)) file.SetLength(512L * 1024 * 1024);
-        using var sink = await DiscardingServer.StartAsync(bytesPerRead: 64 * 1024, stallAfterBytes: 4 * 1024 * 1024);
+        using var sink = LoopbackCluster.Start(bufferSize: 64 * 1024, stallAfterBytes: 4 * 1024 * 1024);
         using var client = _cluster.CreateClient(o => o.Endpoint = sink.Endpoint);
         using var cts = new CancellationTokenSource();
 
@@ -150,7 +151,7 @@ public sealed class UploadTests : IDisposable
     public async Task Upload_timeout_applies_to_the_transfer_only()
     {
         string path = TempFile(Bytes(8 * 1024 * 1024));
-        using var sink = await DiscardingServer.StartAsync(bytesPerRead: 64 * 1024, stallAfterBytes: 1024 * 1024);
+        using var sink = LoopbackCluster.Start(bufferSize: 64 * 1024, stallAfterBytes: 1024 * 1024);
         using var client = _cluster.CreateClient(o =>
         {
             o.Endpoint = sink.Endpoint;
