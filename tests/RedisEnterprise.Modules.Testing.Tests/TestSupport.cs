@@ -26,7 +26,7 @@ internal static class TestSupport
         return client;
     }
 
-    internal static HttpClient Admin(FakeRedisEnterpriseCluster cluster) => Raw(cluster, cluster.Username, cluster.Password);
+    internal static HttpClient AdminFor(FakeRedisEnterpriseCluster cluster) => Raw(cluster, cluster.Username, cluster.Password);
 
     /// <summary>A multipart body like <c>curl -F "module=@file.zip"</c>.</summary>
     internal static MultipartFormDataContent ModuleForm(byte[] zip, string fileName, string partName = "module")
