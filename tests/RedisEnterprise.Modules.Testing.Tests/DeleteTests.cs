@@ -1,6 +1,3 @@
-using System.Text.Json;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
 public class DeleteTests : DefaultClusterTests

@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
 /// <summary>Alone in its collection: it counts the bytes the whole process allocates, which parallel tests would add to.</summary>

@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using System.Net.Http.Headers;
-using System.Text;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 

@@ -1,5 +1,3 @@
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
 public class ParallelAndLifetimeTests

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
 /// <summary>Raw HTTP access to a fake cluster, trusting its certificate by thumbprint (validation stays on).</summary>

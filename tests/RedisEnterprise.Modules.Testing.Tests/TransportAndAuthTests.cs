@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using RedisEnterprise.Modules.Serialization;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 
 namespace RedisEnterprise.Modules.Tests.Models;
 

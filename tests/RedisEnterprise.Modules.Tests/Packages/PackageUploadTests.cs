@@ -1,5 +1,3 @@
-using RedisEnterprise.Modules.Tests.Infrastructure;
-
 namespace RedisEnterprise.Modules.Tests.Packages;
 
 /// <summary>Validation before upload, and the idempotent install.</summary>

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging;
-using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Time.Testing;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -1,13 +1,8 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FsCheck;
 using FsCheck.Fluent;
 using RedisEnterprise.Modules.Errors;
 using RedisEnterprise.Modules.Serialization;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;

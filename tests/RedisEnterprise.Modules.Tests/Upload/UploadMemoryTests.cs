@@ -1,4 +1,3 @@
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.TestSupport;
 
 namespace RedisEnterprise.Modules.Tests.Upload;

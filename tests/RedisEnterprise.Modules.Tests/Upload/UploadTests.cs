@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.TestSupport;
 using RedisEnterprise.Modules.Upload;
 using WireMock.RequestBuilders;
