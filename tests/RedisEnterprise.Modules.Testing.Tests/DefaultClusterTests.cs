@@ -1,6 +1,6 @@
 namespace RedisEnterprise.Modules.Testing.Tests;
 
-/// <summary>A default fake cluster for each test, started on first use, with an admin HttpClient for it; both disposed after the test.</summary>
+/// <summary>A fake cluster for each test (default, started on first use, unless the test starts it with options), with an admin HttpClient for it; both disposed after the test.</summary>
 public abstract class DefaultClusterTests : IAsyncDisposable
 {
     private FakeRedisEnterpriseCluster? _cluster;
@@ -9,6 +9,13 @@ public abstract class DefaultClusterTests : IAsyncDisposable
     private protected FakeRedisEnterpriseCluster Cluster => _cluster ??= FakeRedisEnterpriseCluster.Start();
 
     private protected HttpClient Admin => _admin ??= TestSupport.AdminFor(Cluster);
+
+    /// <summary>Starts this test's cluster with <paramref name="options"/>; call it before the first use of <see cref="Cluster"/> or <see cref="Admin"/>.</summary>
+    private protected void StartCluster(FakeClusterOptions options)
+    {
+        if (_cluster is not null) throw new InvalidOperationException("this test's cluster is already started");
+        _cluster = FakeRedisEnterpriseCluster.Start(options);
+    }
 
     public async ValueTask DisposeAsync()
     {

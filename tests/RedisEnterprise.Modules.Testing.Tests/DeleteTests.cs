@@ -20,21 +20,20 @@ public class DeleteTests : DefaultClusterTests
     [Fact]
     public async Task V1_delete_of_a_module_with_dependencies_is_dependencies_not_supported()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 1 });
-        using HttpClient admin = AdminFor(cluster);
+        StartCluster(new FakeClusterOptions { PollsToComplete = 1 });
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_jvm", new Uri("https://example.com/jvm.tgz"), new string('b', 64));
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", package);
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", package);
 
-        await PollToEndAsync(admin, "v1", module.GetProperty("action_uid").GetString()!);
+        await PollToEndAsync(Admin, "v1", module.GetProperty("action_uid").GetString()!);
         string uid = module.GetProperty("uid").GetString()!;
 
-        using (HttpResponseMessage response = await admin.DeleteAsync($"/v1/modules/{uid}", Ct))
+        using (HttpResponseMessage response = await Admin.DeleteAsync($"/v1/modules/{uid}", Ct))
         {
             string message = await AssertErrorAsync(response, 400, "dependencies_not_supported");
             Assert.Contains("/v2/modules/", message, StringComparison.Ordinal);
         }
 
-        Assert.Contains(cluster.Modules, m => m.Uid == uid);
+        Assert.Contains(Cluster.Modules, m => m.Uid == uid);
     }
 
     [Fact]

@@ -132,15 +132,14 @@ public class ScriptedFailureTests : DefaultClusterTests
     public async Task ResponseDelay_holds_every_answer_back()
     {
         var delay = TimeSpan.FromMilliseconds(300);
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ResponseDelay = delay });
-        using HttpClient admin = AdminFor(cluster);
-        await GetJsonAsync(admin, "/v1/modules"); // connection set up outside the measurement
+        StartCluster(new FakeClusterOptions { ResponseDelay = delay });
+        await GetJsonAsync(Admin, "/v1/modules"); // connection set up outside the measurement
 
         // A read, an upload and an action poll: each answer is held back.
-        TimeSpan read = await TimeAsync(() => GetJsonAsync(admin, "/v1/modules"));
+        TimeSpan read = await TimeAsync(() => GetJsonAsync(Admin, "/v1/modules"));
         JsonElement module = default;
-        TimeSpan upload = await TimeAsync(async () => module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8")));
-        TimeSpan poll = await TimeAsync(() => GetJsonAsync(admin, $"/v2/actions/{module.GetProperty("action_uid").GetString()}"));
+        TimeSpan upload = await TimeAsync(async () => module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8")));
+        TimeSpan poll = await TimeAsync(() => GetJsonAsync(Admin, $"/v2/actions/{module.GetProperty("action_uid").GetString()}"));
 
         foreach ((string kind, TimeSpan elapsed) in new[] { ("read", read), ("upload", upload), ("action poll", poll) })
         {

@@ -44,11 +44,10 @@ public class UploadTests : DefaultClusterTests
     [Fact]
     public async Task V2_actions_are_tasks_about_the_module_with_numeric_progress()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 4 });
-        using HttpClient admin = AdminFor(cluster);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("graph", "2.10.12"));
+        StartCluster(new FakeClusterOptions { PollsToComplete = 4 });
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("graph", "2.10.12"));
 
-        List<JsonElement> polls = await PollToEndAsync(admin, "v2", module.GetProperty("action_uid").GetString()!);
+        List<JsonElement> polls = await PollToEndAsync(Admin, "v2", module.GetProperty("action_uid").GetString()!);
         Assert.Equal(["queued", "running", "running", "completed"], Statuses(polls));
         double[] progress = polls.Select(p => p.GetProperty("progress").GetDouble()).ToArray();
         Assert.Equal(0, progress[0]);
@@ -62,7 +61,7 @@ public class UploadTests : DefaultClusterTests
         Assert.Equal("module", info.GetProperty("object_type").GetString());
         Assert.Equal(module.GetProperty("uid").GetString(), info.GetProperty("object_uid").GetString());
         Assert.Contains("graph", info.GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.Contains(cluster.Modules, m => m.ModuleName == "graph");
+        Assert.Contains(Cluster.Modules, m => m.ModuleName == "graph");
     }
 
     [Fact]
@@ -87,11 +86,10 @@ public class UploadTests : DefaultClusterTests
     [Fact]
     public async Task One_poll_to_complete_ends_the_action_on_its_first_poll()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 1 });
-        using HttpClient admin = AdminFor(cluster);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        StartCluster(new FakeClusterOptions { PollsToComplete = 1 });
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
-        List<JsonElement> polls = await PollToEndAsync(admin, "v1", module.GetProperty("action_uid").GetString()!);
+        List<JsonElement> polls = await PollToEndAsync(Admin, "v1", module.GetProperty("action_uid").GetString()!);
         Assert.Equal(["completed"], Statuses(polls));
         Assert.Equal("100", polls[0].GetProperty("progress").GetString());
     }
@@ -109,9 +107,8 @@ public class UploadTests : DefaultClusterTests
     [Fact]
     public async Task V2_upload_can_answer_202_when_configured()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { UploadSuccessStatusCode = 202 });
-        using HttpClient admin = AdminFor(cluster);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"), status: 202);
+        StartCluster(new FakeClusterOptions { UploadSuccessStatusCode = 202 });
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"), status: 202);
         Assert.True(module.TryGetProperty("action_uid", out _));
     }
 
@@ -133,17 +130,16 @@ public class UploadTests : DefaultClusterTests
     [Fact]
     public async Task V2_upload_accepts_a_module_with_dependencies_and_keeps_them()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 1 });
-        using HttpClient admin = AdminFor(cluster);
+        StartCluster(new FakeClusterOptions { PollsToComplete = 1 });
         const string Sha = "22dca9cd75484cb15b8130db37f5284e22e3759002154361f72f6d2db46ee682";
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_python", new Uri("https://example.com/python.tgz"), Sha);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", package);
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", package);
 
         JsonElement dependency = module.GetProperty("dependencies").GetProperty("gears_python");
         Assert.Equal("https://example.com/python.tgz", dependency.GetProperty("url").GetString());
         Assert.Equal(Sha, dependency.GetProperty("sha256").GetString());
-        await PollToEndAsync(admin, "v2", module.GetProperty("action_uid").GetString()!);
-        Assert.Equal(Sha, cluster.Modules.Single(m => m.ModuleName == "rg").Dependencies!["gears_python"].Sha256);
+        await PollToEndAsync(Admin, "v2", module.GetProperty("action_uid").GetString()!);
+        Assert.Equal(Sha, Cluster.Modules.Single(m => m.ModuleName == "rg").Dependencies!["gears_python"].Sha256);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SpoolTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes; on Windows the temp folder is the user's own");
 
-        ModuleFilePart part = await ModuleFilePart.OpenAsync(new NonSeekableStream(new MemoryStream(Content)), "m.zip", null, Ct);
+        ModuleFilePart part = await ModuleFilePart.OpenAsync(new NonSeekableStream(Content), "m.zip", null, Ct);
         string path = ((FileStream)part.Value).Name;
         try
         {
@@ -60,7 +60,7 @@ public sealed class SpoolTests
 
         try
         {
-            ModuleFilePart part = await ModuleFilePart.OpenAsync(new NonSeekableStream(new MemoryStream(Content)), "m.zip", null, Ct);
+            ModuleFilePart part = await ModuleFilePart.OpenAsync(new NonSeekableStream(Content), "m.zip", null, Ct);
             string own = Path.GetDirectoryName(((FileStream)part.Value).Name)!;
             await part.ReleaseAsync();
 

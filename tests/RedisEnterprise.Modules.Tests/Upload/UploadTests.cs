@@ -74,7 +74,7 @@ public sealed class UploadTests : IDisposable
     public async Task A_non_seekable_stream_is_spooled_and_the_callers_stream_is_not_disposed()
     {
         byte[] content = Bytes(200_000);
-        var stream = new NonSeekableStream(new MemoryStream(content));
+        var stream = new NonSeekableStream(content);
         using var client = _cluster.CreateClient();
 
         await client.StartUploadModuleAsync(stream, "from-pipe.zip");
