@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using RedisEnterprise.Modules.Benchmarks.Baseline;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
-using RedisEnterprise.Modules.TestSupport;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using BenchmarkDotNet.Attributes;
-using RedisEnterprise.Modules.Benchmarks.Baseline;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 

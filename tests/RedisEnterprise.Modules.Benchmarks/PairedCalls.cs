@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using RedisEnterprise.Modules.Benchmarks.Baseline;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
-using RedisEnterprise.Modules.TestSupport;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 

@@ -4,6 +4,15 @@ namespace RedisEnterprise.Modules.Testing.Tests;
 
 public class UploadErrorTests : DefaultClusterTests
 {
+    [Fact]
+    public async Task A_body_that_is_not_multipart_is_no_module()
+    {
+        using var content = new ByteArrayContent(new ModulePackageBuilder("rejson", "2.0.8").Build());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        using HttpResponseMessage response = await Admin.PostAsync("/v2/modules", content, Ct);
+        await AssertErrorAsync(response, 400, "no_module");
+    }
+
     [Theory]
     [InlineData("/v1/modules")]
     [InlineData("/v2/modules")]
@@ -16,71 +25,31 @@ public class UploadErrorTests : DefaultClusterTests
     }
 
     [Fact]
-    public async Task A_body_that_is_not_multipart_is_no_module()
-    {
-        using var content = new ByteArrayContent(new ModulePackageBuilder("rejson", "2.0.8").Build());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        using HttpResponseMessage response = await Admin.PostAsync("/v2/modules", content, Ct);
-        await AssertErrorAsync(response, 400, "no_module");
-    }
-
-    [Fact]
     public async Task An_empty_module_part_is_no_module()
     {
         using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", []);
         await AssertErrorAsync(response, 400, "no_module");
     }
 
-    [Fact]
-    public async Task A_module_that_is_not_a_zip_is_invalid_module()
+    /// <summary>Packages the cluster refuses as invalid_module, each with what its message must say.</summary>
+    public static TheoryData<string, byte[], string> InvalidModules => new()
     {
-        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", Encoding.UTF8.GetBytes("this is not a zip file"));
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("zip", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_zip_without_module_json_is_invalid_module()
-    {
-        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", Zip(("rejson.so", [1, 2, 3])));
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("module.json", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_module_json_that_is_not_json_is_invalid_module()
-    {
-        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", Zip(("module.json", Encoding.UTF8.GetBytes("{ not json"))));
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("not valid JSON", message, StringComparison.Ordinal);
-    }
+        { "not a zip", Encoding.UTF8.GetBytes("this is not a zip file"), "zip" },
+        { "a zip without module.json", Zip(("rejson.so", [1, 2, 3])), "module.json" },
+        { "a module.json that is not JSON", Zip(("module.json", Encoding.UTF8.GetBytes("{ not json"))), "not valid JSON" },
+        { "a module.json without module_name", new ModulePackageBuilder("rejson", "2.0.8").WithoutModuleJsonProperty("module_name").Build(), "module_name" },
+        { "a module.json without semantic_version", new ModulePackageBuilder("rejson", "2.0.8").WithoutModuleJsonProperty("semantic_version").Build(), "semantic_version" },
+        { "a payload whose SHA-256 differs from module.json", new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("sha256", new string('0', 64)).Build(), "SHA-256" },
+        { "a module_file missing from the zip", new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("module_file", "other.so").Build(), "other.so" },
+    };
 
     [Theory]
-    [InlineData("module_name")]
-    [InlineData("semantic_version")]
-    public async Task A_module_json_missing_a_required_field_is_invalid_module(string field)
+    [MemberData(nameof(InvalidModules))]
+    public async Task A_bad_package_is_invalid_module_and_the_message_says_what_is_wrong(string package, byte[] zip, string said)
     {
-        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8").WithoutModuleJsonProperty(field));
+        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", zip);
         string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains(field, message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_payload_whose_sha256_differs_from_module_json_is_invalid_module()
-    {
-        var package = new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("sha256", new string('0', 64));
-        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", package);
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("SHA-256", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_module_file_missing_from_the_zip_is_invalid_module()
-    {
-        var package = new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("module_file", "other.so");
-        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", package);
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("other.so", message, StringComparison.Ordinal);
+        Assert.True(message.Contains(said, StringComparison.Ordinal), $"the answer to {package} should say '{said}': {message}");
     }
 
     [Theory]

@@ -8,3 +8,6 @@ global using System.Text.Json.Nodes;
 global using Microsoft.Extensions.Time.Testing;
 global using RedisEnterprise.Modules.Tests.Infrastructure;
 global using Xunit;
+global using RedisEnterprise.Modules.Packages;
+global using static RedisEnterprise.Modules.ModulePackageProblemCodes;
+global using static RedisEnterprise.Modules.Tests.Packages.TestPackages;

@@ -1,5 +1,3 @@
-using RedisEnterprise.Modules.TestSupport;
-
 namespace RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 /// <summary>The loopback cluster serving the documented samples, and the credentials and options both clients use against it.</summary>

@@ -1,7 +1,3 @@
-using RedisEnterprise.Modules.Packages;
-using static RedisEnterprise.Modules.ModulePackageProblemCodes;
-using static RedisEnterprise.Modules.Tests.Packages.TestPackages;
-
 namespace RedisEnterprise.Modules.Tests.Packages;
 
 public class ModulePackageValidationTests

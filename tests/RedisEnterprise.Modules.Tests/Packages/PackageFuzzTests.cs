@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using static RedisEnterprise.Modules.Tests.Packages.TestPackages;
 
 namespace RedisEnterprise.Modules.Tests.Packages;
 

@@ -26,14 +26,13 @@ public sealed class FaultTests
     [MemberData(nameof(ReadFaults))]
     public async Task A_read_fault_ends_in_a_connection_error_and_the_client_keeps_working(string fault)
     {
-        FaultScript script = FaultScripts.ReadFaults[fault]();
-        var time = new FakeTimeProvider();
-        using var faulty = new FaultyUntilHealed(script);
+        using var faulty = new FaultyUntilHealed(FaultScripts.ReadFaults[fault]());
+        FaultScript script = faulty.Script;
         RawServer server = faulty.Server;
-        var client = new RedisEnterpriseModulesClient(Options(server.Endpoint, time));
+        var client = new RedisEnterpriseModulesClient(Options(server.Endpoint, faulty.Time));
 
         Task<ModuleInfo> call = client.GetModuleAsync("m1");
-        await TimeOutIfScriptedAsync(script, call, time);
+        await faulty.TimeOutIfScriptedAsync(call);
 
         var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => call.WaitAsync(Generous));
         Assert.Equal(0, error.Status);
@@ -62,17 +61,16 @@ public sealed class FaultTests
     [MemberData(nameof(UploadFaults))]
     public async Task An_upload_fault_ends_in_a_connection_error_and_the_client_keeps_working(string fault)
     {
-        FaultScript script = FaultScripts.UploadFaults[fault]();
-        var time = new FakeTimeProvider();
-        using var faulty = new FaultyUntilHealed(script);
+        using var faulty = new FaultyUntilHealed(FaultScripts.UploadFaults[fault]());
+        FaultScript script = faulty.Script;
         RawServer server = faulty.Server;
-        var options = Options(server.Endpoint, time);
+        var options = Options(server.Endpoint, faulty.Time);
         options.UploadTimeout = RequestTimeout;
         var client = new RedisEnterpriseModulesClient(options);
         byte[] module = new byte[2 * 1024 * 1024];
 
         Task<ModuleOperation> upload = client.StartUploadModuleAsync(new MemoryStream(module), "m.zip", new UploadModuleOptions { Validate = false });
-        await TimeOutIfScriptedAsync(script, upload, time);
+        await faulty.TimeOutIfScriptedAsync(upload);
 
         var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => upload.WaitAsync(Generous));
         Assert.Equal("POST", error.Method);
@@ -142,16 +140,6 @@ public sealed class FaultTests
     }
 
     /// <summary>Options for a client of these scenarios; <paramref name="logging"/> is where it logs (none by default).</summary>
-    /// <summary>For a script that stalls: waits until the call is stalled, asserts it still waits, and moves time past the timeout.</summary>
-    private static async Task TimeOutIfScriptedAsync(FaultScript script, Task call, FakeTimeProvider time)
-    {
-        if (!script.NeedsTimeout) return;
-        await script.Reached.WaitAsync(Generous);
-        Assert.False(call.IsCompleted, "the call waits for the answer until its timeout");
-        time.Advance(RequestTimeout);
-        script.Release();
-    }
-
     /// <summary>Disposes the client and waits until it has closed every connection to the server: nothing stays open.</summary>
     private static async Task DisposeAndSeeConnectionsClosedAsync(RedisEnterpriseModulesClient client, RawServer server)
     {
@@ -159,14 +147,32 @@ public sealed class FaultTests
         await Task.WhenAll(server.Connections.Select(c => c.Closed)).WaitAsync(Generous);
     }
 
-    /// <summary>A raw server whose every connection runs the fault script until it is healed (the HTTP stack may retry once on its own).</summary>
+    /// <summary>A raw server whose every connection runs the fault script until it is healed (the HTTP stack may retry once on its own), and the clients' clock.</summary>
     private sealed class FaultyUntilHealed : IDisposable
     {
         private bool _healed;
 
-        internal FaultyUntilHealed(FaultScript script) => Server = RawServer.Start(c => Volatile.Read(ref _healed) ? c.ServeAsync(RawResponse.Healthy) : script.Run(c));
+        internal FaultyUntilHealed(FaultScript script)
+        {
+            Script = script;
+            Server = RawServer.Start(c => Volatile.Read(ref _healed) ? c.ServeAsync(RawResponse.Healthy) : script.Run(c));
+        }
+
+        internal FaultScript Script { get; }
 
         internal RawServer Server { get; }
+
+        internal FakeTimeProvider Time { get; } = new();
+
+        /// <summary>For a script that stalls: waits until the call is stalled, asserts it still waits, and moves time past the timeout.</summary>
+        internal async Task TimeOutIfScriptedAsync(Task call)
+        {
+            if (!Script.NeedsTimeout) return;
+            await Script.Reached.WaitAsync(Generous);
+            Assert.False(call.IsCompleted, "the call waits for the answer until its timeout");
+            Time.Advance(RequestTimeout);
+            Script.Release();
+        }
 
         /// <summary>Waits until every broken connection is closed (nothing of them stays open), then serves healthy answers; returns how many broke.</summary>
         internal async Task<int> HealAsync()
