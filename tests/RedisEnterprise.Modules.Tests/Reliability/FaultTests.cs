@@ -62,9 +62,7 @@ public sealed class FaultTests
     public async Task An_upload_fault_ends_in_a_connection_error_and_the_client_keeps_working(string fault)
     {
         using var faulty = new FaultyUntilHealed(FaultScripts.UploadFaults[fault]());
-        FaultScript script = faulty.Script;
-        RawServer server = faulty.Server;
-        var options = Options(server.Endpoint, faulty.Time);
+        var options = Options(faulty.Server.Endpoint, faulty.Time);
         options.UploadTimeout = RequestTimeout;
         var client = new RedisEnterpriseModulesClient(options);
         byte[] module = new byte[2 * 1024 * 1024];
@@ -75,15 +73,15 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => upload.WaitAsync(Generous));
         Assert.Equal("POST", error.Method);
         Assert.Equal("/v2/modules", error.Path);
-        if (script.NeedsTimeout) Assert.IsType<TimeoutException>(error.InnerException);
+        if (faulty.Script.NeedsTimeout) Assert.IsType<TimeoutException>(error.InnerException);
 
         await faulty.HealAsync();
         ModuleOperation next = await client.StartUploadModuleAsync(new MemoryStream(module), "m.zip", new UploadModuleOptions { Validate = false }).WaitAsync(Generous);
         Assert.Equal("a1", next.ActionUid);
-        RawRequest accepted = Assert.Single(server.Connections[^1].Requests);
+        RawRequest accepted = Assert.Single(faulty.Server.Connections[^1].Requests);
         Assert.Equal(module.Length, accepted.Body.Length - MultipartFraming(accepted)); // the whole file, once
 
-        await DisposeAndSeeConnectionsClosedAsync(client, server);
+        await DisposeAndSeeConnectionsClosedAsync(client, faulty.Server);
     }
 
     [Fact]
