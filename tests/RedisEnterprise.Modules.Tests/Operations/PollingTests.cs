@@ -1,5 +1,3 @@
-using RedisEnterprise.Modules.Tests.Infrastructure;
-
 namespace RedisEnterprise.Modules.Tests.Operations;
 
 /// <summary>Following actions to their end with a fake clock: milliseconds of real time for minutes of polling.</summary>

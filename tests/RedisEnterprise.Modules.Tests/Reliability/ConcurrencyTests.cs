@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Tests.Packages;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using RedisEnterprise.Modules.Tests.Infrastructure;
-
 namespace RedisEnterprise.Modules.Tests.Reliability;
 
 /// <summary>
