@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using RedisEnterprise.Modules;
 using RedisEnterprise.Modules.Testing;
 
 namespace RedisEnterprise.Modules.Snippets;

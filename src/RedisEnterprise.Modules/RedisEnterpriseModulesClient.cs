@@ -28,6 +28,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 {
     private readonly HttpClient? _ownedHttpClient;
     private readonly ClusterConnection _connection = null!;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> EnsureGates = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _lifetime = new(); // cancelled by Dispose: calls in flight and polling stop
     private readonly RedisEnterpriseModulesClientOptions _options = null!;
     private readonly NodeConnections _nodes = null!;
     private readonly UserDefinedModuleWorkflow _userDefined = null!;
@@ -81,7 +83,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         _connection = new ClusterConnection(httpClient, _options);
         _nodes = new NodeConnections(_options);
         _userDefined = new UserDefinedModuleWorkflow(this, HandlerChain.LoggerFor(_options));
-        Polling = OperationPolling.From(_options);
+        Polling = OperationPolling.From(_options, _lifetime.Token);
     }
 
     /// <summary>The settings this client was made with (a copy; changing it has no effect).</summary>
@@ -156,21 +158,51 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         ModulePackageMetadata metadata = package.Metadata
             ?? throw new ModulePackageValidationException(new ModulePackageValidation(package.FileName, package.OpeningProblems));
 
-        if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)
-        {
-            return new EnsureModuleResult(installed, WasUploaded: false);
-        }
-
+        SemaphoreSlim gate = EnsureGate(metadata);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return new EnsureModuleResult(await UploadModuleAsync(filePath, options, cancellationToken).ConfigureAwait(false), WasUploaded: true);
+            if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)
+            {
+                return new EnsureModuleResult(installed, WasUploaded: false);
+            }
+
+            try
+            {
+                return new EnsureModuleResult(await UploadModuleAsync(filePath, options, cancellationToken).ConfigureAwait(false), WasUploaded: true);
+            }
+            catch (ModuleAlreadyExistsException)
+            {
+                // Another process is uploading it: success once its upload completes and the list shows the module.
+                ModuleInfo? raced = await WaitUntilInstalledAsync(metadata, cancellationToken).ConfigureAwait(false);
+                if (raced is null) throw;
+                return new EnsureModuleResult(raced, WasUploaded: false);
+            }
         }
-        catch (ModuleAlreadyExistsException)
+        finally
         {
-            // Someone else uploaded it meanwhile: success, once the list shows it.
-            ModuleInfo? raced = await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false);
-            if (raced is null) throw;
-            return new EnsureModuleResult(raced, WasUploaded: false);
+            gate.Release();
+        }
+    }
+
+    /// <summary>One ensure of a package at a time in this process, on either line: the others then find it installed instead of racing its upload.</summary>
+    private SemaphoreSlim EnsureGate(ModulePackageMetadata metadata) =>
+        EnsureGates.GetOrAdd($"{_options.Endpoint} {metadata.ModuleName} {metadata.SemanticVersion ?? metadata.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", static _ => new SemaphoreSlim(1, 1));
+
+    /// <summary>Lists until the module shows, with the polling interval and backoff; <see langword="null"/> after <see cref="OperationPolling.OperationTimeout"/>.</summary>
+    private async Task<ModuleInfo?> WaitUntilInstalledAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken)
+    {
+        OperationPolling polling = Polling;
+        TimeProvider time = polling.TimeProvider;
+        long started = time.GetTimestamp();
+        TimeSpan interval = polling.Interval;
+        while (true)
+        {
+            if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed) return installed;
+            TimeSpan remaining = polling.OperationTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : polling.OperationTimeout - time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero) return null;
+            await Task.Delay(interval < remaining ? interval : remaining, time, cancellationToken).ConfigureAwait(false);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 3 / 2, polling.MaxInterval.Ticks));
         }
     }
 
@@ -346,21 +378,23 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }, _options.RequestTimeout, cancellationToken);
 
     /// <summary>Uploads a prepared package to one node, streamed from disk (its own reader of the file), within <see cref="RedisEnterpriseModulesClientOptions.UploadTimeout"/>.</summary>
-    internal Task UploadArtifactAsync(NodeInfo node, PreparedPackage package, IProgress<UploadProgress>? progress, CancellationToken cancellationToken) =>
-        CallAsync("UploadModuleArtifact", async (connection, ct) =>
+    internal async Task UploadArtifactAsync(NodeInfo node, PreparedPackage package, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    {
+        ModuleFilePart part = package.OpenPart(progress);
+        try
         {
-            ModuleFilePart part = package.OpenPart(progress);
-            try
+            using StallWatch? stall = WatchForStall(part);
+            await CallAsync("UploadModuleArtifact", async (connection, ct) =>
             {
                 await connection.UploadArtifactAsync(part, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                await part.ReleaseAsync().ConfigureAwait(false);
-            }
-
-            return string.Empty;
-        }, _options.UploadTimeout, cancellationToken, node: node);
+                return string.Empty;
+            }, _options.UploadTimeout, cancellationToken, stall: stall, node: node).ConfigureAwait(false);
+        }
+        finally
+        {
+            await part.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
 
     private async Task<bool> IsUserDefinedAsync(CancellationToken cancellationToken) =>
         await GetModuleManagementModeAsync(cancellationToken).ConfigureAwait(false) == ModuleManagementMode.UserDefined;
@@ -379,7 +413,16 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         PreparedPackage package = await PreparedPackage.FromFileAsync(filePath, options, cancellationToken).ConfigureAwait(false);
         await using (package.ConfigureAwait(false))
         {
-            return await _userDefined.EnsureAsync(package, options, cancellationToken).ConfigureAwait(false);
+            SemaphoreSlim gate = EnsureGate(package.Metadata);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await _userDefined.EnsureAsync(package, options, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
     }
 
@@ -395,6 +438,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     protected virtual void Dispose(bool disposing)
     {
         if (!disposing) return;
+        _lifetime.Cancel();
         _ownedHttpClient?.Dispose();
         _nodes?.Dispose();
     }
@@ -412,7 +456,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
-            ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            using StallWatch? stall = WatchForStall(part);
+            ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
             return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
         }
         catch (ModuleAlreadyExistsException exists) when (filePath is not null)
@@ -431,7 +476,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
-            return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken).ConfigureAwait(false);
+            using StallWatch? stall = WatchForStall(part);
+            return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
         }
         catch (ModuleAlreadyExistsException exists) when (filePath is not null)
         {
@@ -486,15 +532,17 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <see cref="RedisEnterpriseConnectionException"/> naming the request.
     /// </summary>
     /// <remarks>One async method, not a span wrapper around a timeout wrapper: every layer that waits on the network is a state machine kept alive per call.</remarks>
-    private async Task<T> CallAsync<T>(string operation, Func<ClusterConnection, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null, NodeInfo? node = null)
+    private async Task<T> CallAsync<T>(string operation, Func<ClusterConnection, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null, StallWatch? stall = null, NodeInfo? node = null)
     {
+        ObjectDisposedException.ThrowIf(_lifetime.IsCancellationRequested, this);
         using Activity? activity = RedisEnterpriseModulesTelemetry.Start(operation, moduleUid, actionUid);
         if (node is not null) activity?.SetTag(RedisEnterpriseModulesTelemetry.NodeUidTag, node.Uid);
-        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using CancellationTokenSource? timer = timeout is { } limit && limit != Timeout.InfiniteTimeSpan
-            ? new CancellationTokenSource(limit, _options.TimeProvider)
-            : null;
+        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        bool timed = timeout is { } limit && limit != Timeout.InfiniteTimeSpan;
+        using CancellationTokenSource? timer = timed && _options.TimeProvider != TimeProvider.System ? new CancellationTokenSource(timeout!.Value, _options.TimeProvider) : null;
+        if (timed && timer is null) linked.CancelAfter(timeout!.Value); // on the system clock the linked source keeps the time: one source fewer per call
         using CancellationTokenRegistration onTimeout = timer?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
+        using CancellationTokenRegistration onStall = stall?.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), linked) ?? default;
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -508,6 +556,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
             return result;
         }
+        catch (Exception e) when (_lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var disposed = new ObjectDisposedException(GetType().FullName, new InvalidOperationException("The client was disposed while the call was in flight.", e));
+            if (activity is not null) RedisEnterpriseModulesTelemetry.Fail(activity, disposed);
+            throw disposed;
+        }
         catch (Exception e) when (linked.IsCancellationRequested && IsCancellation(e))
         {
             if (cancellationToken.IsCancellationRequested)
@@ -519,7 +573,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             }
 
             string method = (e as RedisEnterpriseException)?.Method ?? "?", path = (e as RedisEnterpriseException)?.Path ?? "?";
-            Exception timedOut = ErrorMap.Connection(new CallSite(method, path, null), new TimeoutException($"the request took longer than {timeout}", e));
+            // Neither the caller nor Dispose: the call's own timeout or the upload's stall watch.
+            string why = stall is { Token.IsCancellationRequested: true } ? $"no byte moved for {stall.Limit} (UploadStallTimeout)" : $"the request took longer than {timeout}";
+            Exception timedOut = ErrorMap.Connection(new CallSite(method, path, null), new TimeoutException(why, e));
             if (activity is not null) RedisEnterpriseModulesTelemetry.Fail(activity, timedOut);
             throw timedOut;
         }
@@ -528,6 +584,13 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             RedisEnterpriseModulesTelemetry.Fail(activity, e);
             throw;
         }
+    }
+
+    private StallWatch? WatchForStall(ModuleFilePart part)
+    {
+        StallWatch? stall = StallWatch.Start(_options.UploadStallTimeout, _options.TimeProvider);
+        part.BytesMoved = stall is null ? null : stall.BytesMoved;
+        return stall;
     }
 
     private static bool IsCancellation(Exception e) =>

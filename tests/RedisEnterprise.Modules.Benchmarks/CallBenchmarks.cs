@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using RedisEnterprise.Modules.Benchmarks.Baseline;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 
@@ -15,9 +13,9 @@ public abstract class CallBenchmarkBase
 
     private protected void StartCluster()
     {
-        Cluster = LoopbackCluster.Start();
-        Sdk = new RedisEnterpriseModulesClient(LoopbackCluster.ClientOptions(Cluster.Endpoint));
-        Baseline = new BaselineClient(Cluster.Endpoint, LoopbackCluster.Username, LoopbackCluster.Password);
+        Cluster = BenchmarkCluster.Start();
+        Sdk = new RedisEnterpriseModulesClient(BenchmarkCluster.ClientOptions(Cluster.Endpoint));
+        Baseline = new BaselineClient(Cluster.Endpoint, BenchmarkCluster.Username, BenchmarkCluster.Password);
     }
 
     [GlobalCleanup]
@@ -45,7 +43,7 @@ public class ListModulesBenchmarks : CallBenchmarkBase
     public void Setup()
     {
         StartCluster();
-        Cluster.ServeModuleList(Modules);
+        Cluster.Serve(LoopbackCluster.Route.List, Payloads.List(Modules));
         Check(Sdk.ListModulesAsync().GetAwaiter().GetResult().Count == Modules, "the SDK's list");
         Check(Baseline.ListModulesAsync().GetAwaiter().GetResult().Count == Modules, "the baseline's list");
     }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using BenchmarkDotNet.Attributes;
-using RedisEnterprise.Modules.Benchmarks.Baseline;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 
@@ -32,8 +30,8 @@ public class InMemoryCallBenchmarks
             "list 16" => Payloads.List(16),
             _ => Payloads.List(500),
         });
-        _sdk = new RedisEnterpriseModulesClient(new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, LoopbackCluster.ClientOptions(Endpoint));
-        _baseline = new BaselineClient(Endpoint, LoopbackCluster.Username, LoopbackCluster.Password, _handler);
+        _sdk = new RedisEnterpriseModulesClient(new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, BenchmarkCluster.ClientOptions(Endpoint));
+        _baseline = new BaselineClient(Endpoint, BenchmarkCluster.Username, BenchmarkCluster.Password, _handler);
     }
 
     [GlobalCleanup]

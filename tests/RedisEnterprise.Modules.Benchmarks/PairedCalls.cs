@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using RedisEnterprise.Modules.Benchmarks.Baseline;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 
@@ -22,8 +20,8 @@ internal static class PairedCalls
 
     internal static async Task RunAsync(int rounds, bool uploads)
     {
-        using LoopbackCluster cluster = LoopbackCluster.Start();
-        RedisEnterpriseModulesClientOptions options = LoopbackCluster.ClientOptions(cluster.Endpoint);
+        using LoopbackCluster cluster = BenchmarkCluster.Start();
+        RedisEnterpriseModulesClientOptions options = BenchmarkCluster.ClientOptions(cluster.Endpoint);
         using var sdk = new RedisEnterpriseModulesClient(options);
 
         // The baseline never retries; this SDK client doesn't either (no retry, no attempt timeout: no resilience pipeline work).
@@ -31,7 +29,7 @@ internal static class PairedCalls
         withoutRetries.MaxRetries = 0;
         withoutRetries.AttemptTimeout = Timeout.InfiniteTimeSpan;
         using var sdkWithoutRetries = new RedisEnterpriseModulesClient(withoutRetries);
-        using var baseline = new BaselineClient(cluster.Endpoint, LoopbackCluster.Username, LoopbackCluster.Password);
+        using var baseline = new BaselineClient(cluster.Endpoint, BenchmarkCluster.Username, BenchmarkCluster.Password);
 
         Console.WriteLine($"{rounds} rounds of neighbouring blocks (~{BlockLength.TotalMilliseconds:0} ms or one call each), loopback http; {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
         Console.WriteLine();
@@ -39,7 +37,7 @@ internal static class PairedCalls
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (int modules in new[] { 16, 500 })
         {
-            cluster.ServeModuleList(modules);
+            cluster.Serve(LoopbackCluster.Route.List, Payloads.List(modules));
             PrintRow($"list, {modules} modules", await CompareAsync(rounds, () => baseline.ListModulesAsync(), () => sdk.ListModulesAsync(), () => sdkWithoutRetries.ListModulesAsync()).ConfigureAwait(false));
         }
 
@@ -76,7 +74,7 @@ internal static class PairedCalls
                 Stats[] stats = await CompareAsync(
                     size >= 100 * FileSize.MiB ? Math.Min(rounds, 15) : rounds,
                     () => baseline.UploadModuleAsync(path),
-                    () => sdk.StartUploadModuleAsync(path, LoopbackCluster.NoValidation),
+                    () => sdk.StartUploadModuleAsync(path, BenchmarkCluster.NoValidation),
                     () => baseline.UploadModuleAsync(path, expectContinue: true)).ConfigureAwait(false);
                 Console.WriteLine(
                     $"| {new FileSize(size)} | {Throughput(size, stats[0].Time)} | {Throughput(size, stats[1].Time)} | {stats[1].Ratio} | {Throughput(size, stats[2].Time)} | "

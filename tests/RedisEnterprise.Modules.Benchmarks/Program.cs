@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Running;
 using RedisEnterprise.Modules.Benchmarks;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 // Every benchmark:    dotnet run -c Release --project tests/RedisEnterprise.Modules.Benchmarks -- --filter '*'
 // With 1 GiB files:   add --large (uploads and validation of 1 GiB; a few minutes and ~3 GiB of temporary disk)

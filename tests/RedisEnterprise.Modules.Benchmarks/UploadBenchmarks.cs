@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 
@@ -27,7 +26,7 @@ public class UploadBenchmarks : CallBenchmarkBase
         StartCluster();
 
         long before = Cluster.UploadedBytes;
-        Sdk.StartUploadModuleAsync(_path, LoopbackCluster.NoValidation).GetAwaiter().GetResult();
+        Sdk.StartUploadModuleAsync(_path, BenchmarkCluster.NoValidation).GetAwaiter().GetResult();
         long sdkBody = Cluster.UploadedBytes - before;
         Baseline.UploadModuleAsync(_path).GetAwaiter().GetResult();
         long baselineBody = Cluster.UploadedBytes - before - sdkBody;
@@ -49,5 +48,5 @@ public class UploadBenchmarks : CallBenchmarkBase
     public Task HttpClientExpect100() => Baseline.UploadModuleAsync(_path, expectContinue: true);
 
     [Benchmark]
-    public Task SDK() => Sdk.StartUploadModuleAsync(_path, LoopbackCluster.NoValidation);
+    public Task SDK() => Sdk.StartUploadModuleAsync(_path, BenchmarkCluster.NoValidation);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
-using RedisEnterprise.Modules.Benchmarks.Infrastructure;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 

@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
 /// <summary>Alone in its collection: it counts the bytes the whole process allocates, which parallel tests would add to.</summary>
@@ -14,7 +10,7 @@ public class LargeUploadTests
     {
         const int PayloadSize = 40 * 1024 * 1024; // above Kestrel's default 30 MB request body limit; random, so the zip is as large
         await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, SeedBundledModules = false });
-        using HttpClient admin = Admin(cluster);
+        using HttpClient admin = AdminFor(cluster);
         string path = new ModulePackageBuilder("big", "1.0.0").WithPayload(RandomNumberGenerator.GetBytes(PayloadSize)).WriteToTempFile();
         try
         {

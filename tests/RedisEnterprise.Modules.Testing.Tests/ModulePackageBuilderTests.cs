@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 

@@ -1,16 +1,11 @@
-using System.Text.Json;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
-public class ModuleReadTests
+public class ModuleReadTests : DefaultClusterTests
 {
     [Fact]
     public async Task Lists_the_bundled_modules_it_is_seeded_with()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        JsonElement list = await GetJsonAsync(admin, "/v1/modules");
+        JsonElement list = await GetJsonAsync(Admin, "/v1/modules");
 
         Assert.Equal(JsonValueKind.Array, list.ValueKind);
         string[] names = list.EnumerateArray().Select(m => m.GetProperty("module_name").GetString()!).ToArray();
@@ -32,10 +27,8 @@ public class ModuleReadTests
     [Fact]
     public async Task Modules_property_matches_what_GET_returns()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        JsonElement list = await GetJsonAsync(admin, "/v1/modules");
-        Assert.Equal(cluster.Modules.Select(m => m.Uid), list.EnumerateArray().Select(m => m.GetProperty("uid").GetString()));
+        JsonElement list = await GetJsonAsync(Admin, "/v1/modules");
+        Assert.Equal(Cluster.Modules.Select(m => m.Uid), list.EnumerateArray().Select(m => m.GetProperty("uid").GetString()));
     }
 
     [Fact]
@@ -50,15 +43,13 @@ public class ModuleReadTests
     [Fact]
     public async Task Gets_one_module_by_uid_raw_and_through_the_client()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        ModuleInfo expected = cluster.Modules.Single(m => m.ModuleName == "ReJSON");
+        ModuleInfo expected = Cluster.Modules.Single(m => m.ModuleName == "ReJSON");
 
-        using HttpClient admin = Admin(cluster);
-        JsonElement raw = await GetJsonAsync(admin, $"/v1/modules/{expected.Uid}");
+        JsonElement raw = await GetJsonAsync(Admin, $"/v1/modules/{expected.Uid}");
         Assert.Equal("ReJSON", raw.GetProperty("module_name").GetString());
         Assert.Equal(expected.Uid, raw.GetProperty("uid").GetString());
 
-        using RedisEnterpriseModulesClient client = cluster.CreateClient();
+        using RedisEnterpriseModulesClient client = Cluster.CreateClient();
         ModuleInfo module = await client.GetModuleAsync(expected.Uid, Ct);
         Assert.Equal(expected.Uid, module.Uid);
         Assert.Equal(expected.SemanticVersion, module.SemanticVersion);
@@ -70,16 +61,14 @@ public class ModuleReadTests
     [Fact]
     public async Task Unknown_uid_is_404_module_not_found()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         const string Missing = "0123456789abcdef0123456789abcdef";
-        using HttpClient admin = Admin(cluster);
-        using (HttpResponseMessage response = await admin.GetAsync($"/v1/modules/{Missing}", Ct))
+        using (HttpResponseMessage response = await Admin.GetAsync($"/v1/modules/{Missing}", Ct))
         {
             string message = await AssertErrorAsync(response, 404, "module_not_found");
             Assert.Contains(Missing, message, StringComparison.Ordinal);
         }
 
-        using RedisEnterpriseModulesClient client = cluster.CreateClient();
+        using RedisEnterpriseModulesClient client = Cluster.CreateClient();
         await Assert.ThrowsAsync<ModuleNotFoundException>(() => client.GetModuleAsync(Missing, Ct));
     }
 

@@ -1,11 +1,8 @@
 using System.IO.Compression;
-using System.Net.Http.Headers;
-using System.Text;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 
-public class MultipartTests
+public class MultipartTests : DefaultClusterTests
 {
     [Theory]
     [InlineData("multipart/form-data; boundary=abc", "abc")]
@@ -13,12 +10,10 @@ public class MultipartTests
     [InlineData("Multipart/Form-Data;Boundary=xyz", "xyz")]
     public async Task Reads_the_boundary_from_the_content_type(string contentType, string boundary)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8");
         using var content = new ByteArrayContent(Body(boundary, ModulePart(package.FileName), package.Build()));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        using HttpResponseMessage response = await admin.PostAsync("/v1/modules", content, Ct);
+        using HttpResponseMessage response = await Admin.PostAsync("/v1/modules", content, Ct);
         Assert.Equal(200, (int)response.StatusCode);
     }
 
@@ -27,33 +22,27 @@ public class MultipartTests
     [InlineData("multipart/form-data")]
     public async Task A_content_type_without_a_multipart_boundary_is_no_module(string contentType)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         using var content = new ByteArrayContent(Body("q", ModulePart("m.zip"), new ModulePackageBuilder("rejson", "2.0.8").Build()));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        using HttpResponseMessage response = await admin.PostAsync("/v2/modules", content, Ct);
+        using HttpResponseMessage response = await Admin.PostAsync("/v2/modules", content, Ct);
         await AssertErrorAsync(response, 400, "no_module");
     }
 
     [Fact]
     public async Task Finds_the_module_part_by_name_when_it_has_a_filename_star()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         byte[] zip = new ModulePackageBuilder("rejson", "2.0.8").Build();
         using var content = new ByteArrayContent(Body("b", "Content-Disposition: form-data; name=module; filename*=utf-8''r%C3%A9json.zip", zip));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
-        using HttpResponseMessage response = await admin.PostAsync("/v1/modules", content, Ct);
+        using HttpResponseMessage response = await Admin.PostAsync("/v1/modules", content, Ct);
         Assert.Equal(200, (int)response.StatusCode);
     }
 
     [Fact]
     public async Task Keeps_binary_content_byte_for_byte()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
 
-        // Stored uncompressed in the zip, line breaks and boundary-like bytes reach the body as they are; the cluster
+        // Stored uncompressed in the zip, line breaks and boundary-like bytes reach the body as they are; the Cluster
         // checks the payload's SHA-256 against module.json, so one changed byte would be invalid_module.
         byte[] payload = [.. Enumerable.Range(0, 4096).Select(i => (byte)(i % 256)), .. Encoding.ASCII.GetBytes("\r\n--\r\nx--q--\r\n")];
         using var buffer = new MemoryStream();
@@ -71,16 +60,14 @@ public class MultipartTests
         byte[] zip = buffer.ToArray();
         using var content = new ByteArrayContent(Body("q", ModulePart("bin.zip"), zip));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=q");
-        using HttpResponseMessage response = await admin.PostAsync("/v1/modules", content, Ct);
+        using HttpResponseMessage response = await Admin.PostAsync("/v1/modules", content, Ct);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        Assert.Equal(new ModulePackageBuilder("bin", "1.0.0").WithPayload(payload).PayloadSha256, Assert.Single(cluster.Modules, m => m.ModuleName == "bin").Sha256);
+        Assert.Equal(new ModulePackageBuilder("bin", "1.0.0").WithPayload(payload).PayloadSha256, Assert.Single(Cluster.Modules, m => m.ModuleName == "bin").Sha256);
     }
 
     [Fact]
     public async Task The_cluster_accepts_a_hand_written_body_with_a_quoted_boundary_and_other_parts_first()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8");
         const string Boundary = "----=_Part 42:x";
         byte[] body =
@@ -92,30 +79,26 @@ public class MultipartTests
         ];
         using var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary=\"{Boundary}\"");
-        using HttpResponseMessage response = await admin.PostAsync("/v1/modules", content, Ct);
+        using HttpResponseMessage response = await Admin.PostAsync("/v1/modules", content, Ct);
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.Contains(cluster.Modules, m => m.ModuleName == "rejson");
+        Assert.Contains(Cluster.Modules, m => m.ModuleName == "rejson");
     }
 
     [Fact]
     public async Task The_cluster_reads_a_body_sent_with_expect_100_continue()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        admin.DefaultRequestHeaders.ExpectContinue = true;
-        await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(200_000));
-        Assert.Equal("100-continue", cluster.Requests.Single().Header("Expect"));
+        Admin.DefaultRequestHeaders.ExpectContinue = true;
+        await UploadModuleAsync(Admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(200_000));
+        Assert.Equal("100-continue", Cluster.Requests.Single().Header("Expect"));
     }
 
     [Fact]
     public async Task A_truncated_upload_is_no_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         byte[] zip = new ModulePackageBuilder("rejson", "2.0.8").Build();
         using var content = new ByteArrayContent([.. Encoding.ASCII.GetBytes("--q\r\nContent-Disposition: form-data; name=\"module\"\r\n\r\n"), .. zip.AsSpan(0, zip.Length / 2)]);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=q");
-        using HttpResponseMessage response = await admin.PostAsync("/v2/modules", content, Ct);
+        using HttpResponseMessage response = await Admin.PostAsync("/v2/modules", content, Ct);
         await AssertErrorAsync(response, 400, "no_module");
     }
 

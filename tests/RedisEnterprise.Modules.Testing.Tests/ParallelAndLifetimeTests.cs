@@ -1,5 +1,3 @@
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
 public class ParallelAndLifetimeTests
@@ -15,7 +13,7 @@ public class ParallelAndLifetimeTests
             // Each cluster gets a different module, uploaded concurrently.
             await Task.WhenAll(clusters.Select(async (cluster, i) =>
             {
-                using HttpClient admin = Admin(cluster);
+                using HttpClient admin = AdminFor(cluster);
                 await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder($"module{i}", "1.0.0"));
             }));
 
@@ -35,7 +33,7 @@ public class ParallelAndLifetimeTests
     public async Task Concurrent_requests_on_one_cluster_keep_state_consistent()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, SeedBundledModules = false });
-        using HttpClient admin = Admin(cluster);
+        using HttpClient admin = AdminFor(cluster);
 
         // The same module uploaded 8 times at once: exactly one wins.
         int[] statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
@@ -66,14 +64,14 @@ public class ParallelAndLifetimeTests
     public async Task Dispose_stops_the_server_and_may_be_repeated()
     {
         var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
+        using HttpClient admin = AdminFor(cluster);
         await GetJsonAsync(admin, "/v1/modules");
 
         await cluster.DisposeAsync();
         await cluster.DisposeAsync();
         cluster.Dispose();
 
-        using HttpClient fresh = Admin(cluster);
+        using HttpClient fresh = AdminFor(cluster);
         await Assert.ThrowsAsync<HttpRequestException>(() => fresh.GetAsync("/v1/modules", Ct));
         Assert.NotEmpty(cluster.Certificate.RawData); // still usable after disposal
     }
@@ -84,7 +82,7 @@ public class ParallelAndLifetimeTests
         var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = TimeSpan.FromMinutes(5) });
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RequestArrived += (_, _) => arrived.TrySetResult();
-        using HttpClient admin = Admin(cluster);
+        using HttpClient admin = AdminFor(cluster);
         admin.Timeout = TimeSpan.FromMinutes(1);
         Task<HttpResponseMessage> pending = admin.GetAsync("/v1/modules", Ct);
         await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct); // the request now waits inside the server

@@ -1,54 +1,46 @@
 using System.Diagnostics;
-using System.Text.Json;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 
-public class ScriptedFailureTests
+public class ScriptedFailureTests : DefaultClusterTests
 {
     [Theory]
     [InlineData("/v1/modules")]
     [InlineData("/v2/modules")]
     public async Task FailNextUploadWith_fails_one_valid_upload_with_that_code(string route)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        cluster.FailNextUploadWith("min_redis_pack_version", "Module requires Redis Enterprise 8.0.0");
-        using HttpClient admin = Admin(cluster);
+        Cluster.FailNextUploadWith("min_redis_pack_version", "Module requires Redis Enterprise 8.0.0");
 
         // Reads are not affected.
-        await GetJsonAsync(admin, "/v1/modules");
+        await GetJsonAsync(Admin, "/v1/modules");
 
-        using (HttpResponseMessage failed = await UploadAsync(admin, route, new ModulePackageBuilder("rejson", "2.0.8")))
+        using (HttpResponseMessage failed = await UploadAsync(Admin, route, new ModulePackageBuilder("rejson", "2.0.8")))
         {
             string message = await AssertErrorAsync(failed, 400, "min_redis_pack_version");
             Assert.Equal("Module requires Redis Enterprise 8.0.0", message);
         }
 
-        Assert.DoesNotContain(cluster.Modules, m => m.ModuleName == "rejson");
-        await UploadModuleAsync(admin, route, new ModulePackageBuilder("rejson", "2.0.8"));
+        Assert.DoesNotContain(Cluster.Modules, m => m.ModuleName == "rejson");
+        await UploadModuleAsync(Admin, route, new ModulePackageBuilder("rejson", "2.0.8"));
     }
 
     [Fact]
     public async Task FailNextUploadWith_takes_any_code_and_status()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        cluster.FailNextUploadWith("dependency_download_failed", statusCode: 500);
-        using HttpClient admin = Admin(cluster);
-        using HttpResponseMessage failed = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        Cluster.FailNextUploadWith("dependency_download_failed", statusCode: 500);
+        using HttpResponseMessage failed = await UploadAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
         await AssertErrorAsync(failed, 500, "dependency_download_failed");
     }
 
     [Fact]
     public async Task FailNextActionWith_makes_the_next_upload_action_end_failed_and_stores_nothing()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        cluster.FailNextActionWith("insufficient_resources", "Not enough memory on the nodes");
-        using HttpClient admin = Admin(cluster);
+        Cluster.FailNextActionWith("insufficient_resources", "Not enough memory on the nodes");
 
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
         string actionUid = module.GetProperty("action_uid").GetString()!;
-        List<JsonElement> polls = await PollToEndAsync(admin, "v2", actionUid);
+        List<JsonElement> polls = await PollToEndAsync(Admin, "v2", actionUid);
         Assert.Equal(["queued", "running", "failed"], Statuses(polls));
         JsonElement failed = polls[^1];
         Assert.Equal("insufficient_resources", failed.GetProperty("error_code").GetString());
@@ -56,17 +48,17 @@ public class ScriptedFailureTests
         Assert.Equal("Not enough memory on the nodes", failed.GetProperty("additional_info").GetProperty("error").GetString());
         Assert.False(polls[0].TryGetProperty("error_code", out _)); // no error before it ends
 
-        JsonElement v1 = await GetJsonAsync(admin, $"/v1/actions/{actionUid}");
+        JsonElement v1 = await GetJsonAsync(Admin, $"/v1/actions/{actionUid}");
         Assert.Equal("failed", v1.GetProperty("status").GetString());
         Assert.Equal("insufficient_resources", v1.GetProperty("error_code").GetString());
 
-        Assert.DoesNotContain(cluster.Modules, m => m.ModuleName == "rejson");
+        Assert.DoesNotContain(Cluster.Modules, m => m.ModuleName == "rejson");
 
         // Once only: the next upload (even of the same module) completes.
-        JsonElement retry = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
-        List<JsonElement> retryPolls = await PollToEndAsync(admin, "v2", retry.GetProperty("action_uid").GetString()!);
+        JsonElement retry = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        List<JsonElement> retryPolls = await PollToEndAsync(Admin, "v2", retry.GetProperty("action_uid").GetString()!);
         Assert.Equal("completed", retryPolls[^1].GetProperty("status").GetString());
-        Assert.Contains(cluster.Modules, m => m.ModuleName == "rejson");
+        Assert.Contains(Cluster.Modules, m => m.ModuleName == "rejson");
     }
 
     [Fact]
@@ -74,7 +66,7 @@ public class ScriptedFailureTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "8.0.0-1" });
         string uid = cluster.Modules[0].Uid;
-        using HttpClient admin = Admin(cluster);
+        using HttpClient admin = AdminFor(cluster);
 
         foreach (string route in new[] { "/v1/modules", "/v2/modules" })
         {
@@ -96,19 +88,17 @@ public class ScriptedFailureTests
     [Fact]
     public async Task Flaky_fails_exactly_the_next_n_requests_with_503()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        await GetJsonAsync(admin, "/v1/modules");
-        cluster.Flaky(2);
+        await GetJsonAsync(Admin, "/v1/modules");
+        Cluster.Flaky(2);
 
         for (int i = 0; i < 2; i++)
         {
-            using HttpResponseMessage response = await admin.GetAsync("/v1/modules", Ct);
+            using HttpResponseMessage response = await Admin.GetAsync("/v1/modules", Ct);
             await AssertErrorAsync(response, 503, "service_unavailable");
         }
 
-        await GetJsonAsync(admin, "/v1/modules");
-        Assert.Equal([200, 503, 503, 200], cluster.Requests.Select(r => r.StatusCode));
+        await GetJsonAsync(Admin, "/v1/modules");
+        Assert.Equal([200, 503, 503, 200], Cluster.Requests.Select(r => r.StatusCode));
     }
 
     [Fact]
@@ -128,31 +118,28 @@ public class ScriptedFailureTests
     [Fact]
     public async Task A_flaky_upload_changes_nothing()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        cluster.Flaky(1);
-        using HttpClient admin = Admin(cluster);
-        using (HttpResponseMessage failed = await UploadAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8")))
+        Cluster.Flaky(1);
+        using (HttpResponseMessage failed = await UploadAsync(Admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8")))
         {
             await AssertErrorAsync(failed, 503, "service_unavailable");
         }
 
-        Assert.Equal(4, cluster.Modules.Count);
-        await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        Assert.Equal(4, Cluster.Modules.Count);
+        await UploadModuleAsync(Admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
     }
 
     [Fact]
     public async Task ResponseDelay_holds_every_answer_back()
     {
         var delay = TimeSpan.FromMilliseconds(300);
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = delay });
-        using HttpClient admin = Admin(cluster);
-        await GetJsonAsync(admin, "/v1/modules"); // connection set up outside the measurement
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = delay });
+        await GetJsonAsync(Admin, "/v1/modules"); // connection set up outside the measurement
 
         // A read, an upload and an action poll: each answer is held back.
-        TimeSpan read = await TimeAsync(() => GetJsonAsync(admin, "/v1/modules"));
+        TimeSpan read = await TimeAsync(() => GetJsonAsync(Admin, "/v1/modules"));
         JsonElement module = default;
-        TimeSpan upload = await TimeAsync(async () => module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8")));
-        TimeSpan poll = await TimeAsync(() => GetJsonAsync(admin, $"/v2/actions/{module.GetProperty("action_uid").GetString()}"));
+        TimeSpan upload = await TimeAsync(async () => module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8")));
+        TimeSpan poll = await TimeAsync(() => GetJsonAsync(Admin, $"/v2/actions/{module.GetProperty("action_uid").GetString()}"));
 
         foreach ((string kind, TimeSpan elapsed) in new[] { ("read", read), ("upload", upload), ("action poll", poll) })
         {

@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
 /// <summary>Raw HTTP access to a fake cluster, trusting its certificate by thumbprint (validation stays on).</summary>
@@ -32,7 +27,7 @@ internal static class TestSupport
         return client;
     }
 
-    internal static HttpClient Admin(FakeRedisEnterpriseCluster cluster) => Raw(cluster, cluster.Username, cluster.Password);
+    internal static HttpClient AdminFor(FakeRedisEnterpriseCluster cluster) => Raw(cluster, cluster.Username, cluster.Password);
 
     /// <summary>A multipart body like <c>curl -F "module=@file.zip"</c>.</summary>
     internal static MultipartFormDataContent ModuleForm(byte[] zip, string fileName, string partName = "module")

@@ -1,22 +1,18 @@
-using System.Net;
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 
-public class TransportAndAuthTests
+public class TransportAndAuthTests : DefaultClusterTests
 {
     [Fact]
     public async Task Serves_https_on_loopback_with_its_own_self_signed_rsa_2048_certificate()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        Assert.Equal("https", cluster.Endpoint.Scheme);
-        Assert.Equal("127.0.0.1", cluster.Endpoint.Host);
-        Assert.NotEqual(0, cluster.Endpoint.Port);
+        Assert.Equal("https", Cluster.Endpoint.Scheme);
+        Assert.Equal("127.0.0.1", Cluster.Endpoint.Host);
+        Assert.NotEqual(0, Cluster.Endpoint.Port);
 
-        X509Certificate2 certificate = cluster.Certificate;
+        X509Certificate2 certificate = Cluster.Certificate;
         Assert.Equal(certificate.Subject, certificate.Issuer);
         Assert.False(certificate.HasPrivateKey);
         using (RSA? key = certificate.GetRSAPublicKey())
@@ -37,15 +33,14 @@ public class TransportAndAuthTests
             return true;
         };
         using var client = new HttpClient(handler);
-        using HttpResponseMessage response = await client.GetAsync(new Uri(cluster.Endpoint, "/v1/modules"), Ct);
-        Assert.Equal(cluster.CertificateThumbprint, presented);
+        using HttpResponseMessage response = await client.GetAsync(new Uri(Cluster.Endpoint, "/v1/modules"), Ct);
+        Assert.Equal(Cluster.CertificateThumbprint, presented);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
     public async Task The_certificate_is_not_trusted_by_default_so_validation_really_happens()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         SslPolicyErrors? errors = null;
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, e) =>
@@ -54,7 +49,7 @@ public class TransportAndAuthTests
             return e == SslPolicyErrors.None;
         };
         using var client = new HttpClient(handler);
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(cluster.Endpoint, "/v1/modules"), Ct));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(Cluster.Endpoint, "/v1/modules"), Ct));
         Assert.Equal(SslPolicyErrors.RemoteCertificateChainErrors, errors);
     }
 
@@ -69,30 +64,28 @@ public class TransportAndAuthTests
     [Fact]
     public async Task CreateClient_trusts_the_certificate_without_skipping_validation()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
+        RedisEnterpriseModulesClientOptions options = Cluster.CreateClientOptions();
         Assert.False(options.SkipCertificateValidation);
-        Assert.Equal(cluster.CertificateThumbprint, Assert.Single(options.TrustedCertificates).GetCertHashString(HashAlgorithmName.SHA256));
-        Assert.Equal(cluster.Endpoint, options.Endpoint);
+        Assert.Equal(Cluster.CertificateThumbprint, Assert.Single(options.TrustedCertificates).GetCertHashString(HashAlgorithmName.SHA256));
+        Assert.Equal(Cluster.Endpoint, options.Endpoint);
         Assert.Equal(TimeSpan.FromMilliseconds(10), options.PollingInterval);
 
-        using RedisEnterpriseModulesClient client = cluster.CreateClient();
+        using RedisEnterpriseModulesClient client = Cluster.CreateClient();
         Assert.Equal(4, (await client.ListModulesAsync(Ct)).Count);
     }
 
     [Fact]
     public async Task A_client_pinning_the_thumbprint_connects_and_one_trusting_nothing_fails()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        RedisEnterpriseModulesClientOptions pinned = cluster.CreateClientOptions();
+        RedisEnterpriseModulesClientOptions pinned = Cluster.CreateClientOptions();
         pinned.TrustedCertificates.Clear();
-        pinned.CertificateThumbprint = cluster.CertificateThumbprint;
+        pinned.CertificateThumbprint = Cluster.CertificateThumbprint;
         using (var client = new RedisEnterpriseModulesClient(pinned))
         {
             Assert.NotEmpty(await client.ListModulesAsync(Ct));
         }
 
-        RedisEnterpriseModulesClientOptions untrusted = cluster.CreateClientOptions();
+        RedisEnterpriseModulesClientOptions untrusted = Cluster.CreateClientOptions();
         untrusted.TrustedCertificates.Clear();
         using (var client = new RedisEnterpriseModulesClient(untrusted))
         {
@@ -103,21 +96,20 @@ public class TransportAndAuthTests
     [Fact]
     public async Task Missing_or_wrong_credentials_get_401_with_a_json_error()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using (HttpClient anonymous = Raw(cluster, null, null))
+        using (HttpClient anonymous = Raw(Cluster, null, null))
         using (HttpResponseMessage response = await anonymous.GetAsync("/v1/modules", Ct))
         {
             await AssertErrorAsync(response, 401, "unauthorized");
             Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
         }
 
-        using (HttpClient wrong = Raw(cluster, cluster.Username, cluster.Password + "x"))
+        using (HttpClient wrong = Raw(Cluster, Cluster.Username, Cluster.Password + "x"))
         using (HttpResponseMessage response = await wrong.GetAsync("/v1/modules", Ct))
         {
             await AssertErrorAsync(response, 401, "unauthorized");
         }
 
-        using (HttpClient right = Admin(cluster))
+        using (HttpClient right = AdminFor(Cluster))
         using (HttpResponseMessage response = await right.GetAsync("/v1/modules", Ct))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -127,8 +119,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task The_client_reports_wrong_credentials_as_authentication_failure()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
+        RedisEnterpriseModulesClientOptions options = Cluster.CreateClientOptions();
         options.Password = "not-the-password";
         using var client = new RedisEnterpriseModulesClient(options);
         await Assert.ThrowsAsync<AuthenticationFailedException>(() => client.ListModulesAsync(Ct));
@@ -168,8 +159,7 @@ public class TransportAndAuthTests
     [Fact]
     public async Task Read_only_credentials_are_rejected_when_no_read_only_user_is_configured()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient viewer = Raw(cluster, "viewer", "viewer-pw");
+        using HttpClient viewer = Raw(Cluster, "viewer", "viewer-pw");
         using HttpResponseMessage response = await viewer.GetAsync("/v1/modules", Ct);
         await AssertErrorAsync(response, 401, "unauthorized");
     }
@@ -177,14 +167,12 @@ public class TransportAndAuthTests
     [Fact]
     public async Task Unknown_routes_get_404_and_wrong_methods_405()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        using (HttpResponseMessage response = await admin.GetAsync("/v1/bdbs", Ct))
+        using (HttpResponseMessage response = await Admin.GetAsync("/v1/bdbs", Ct))
         {
             await AssertErrorAsync(response, 404, "not_found");
         }
 
-        using (HttpResponseMessage response = await admin.DeleteAsync("/v1/modules", Ct))
+        using (HttpResponseMessage response = await Admin.DeleteAsync("/v1/modules", Ct))
         {
             await AssertErrorAsync(response, 405, "method_not_allowed");
         }

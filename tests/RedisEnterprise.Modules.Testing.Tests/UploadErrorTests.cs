@@ -1,107 +1,55 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 
-public class UploadErrorTests
+public class UploadErrorTests : DefaultClusterTests
 {
+    [Fact]
+    public async Task A_body_that_is_not_multipart_is_no_module()
+    {
+        using var content = new ByteArrayContent(new ModulePackageBuilder("rejson", "2.0.8").Build());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        using HttpResponseMessage response = await Admin.PostAsync("/v2/modules", content, Ct);
+        await AssertErrorAsync(response, 400, "no_module");
+    }
+
     [Theory]
     [InlineData("/v1/modules")]
     [InlineData("/v2/modules")]
     public async Task No_part_named_module_is_no_module(string route)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         using MultipartFormDataContent form = ModuleForm(new ModulePackageBuilder("rejson", "2.0.8").Build(), "rejson.zip", partName: "file");
-        using HttpResponseMessage response = await admin.PostAsync(route, form, Ct);
+        using HttpResponseMessage response = await Admin.PostAsync(route, form, Ct);
         await AssertErrorAsync(response, 400, "no_module");
-        Assert.Equal(4, cluster.Modules.Count);
-    }
-
-    [Fact]
-    public async Task A_body_that_is_not_multipart_is_no_module()
-    {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        using var content = new ByteArrayContent(new ModulePackageBuilder("rejson", "2.0.8").Build());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        using HttpResponseMessage response = await admin.PostAsync("/v2/modules", content, Ct);
-        await AssertErrorAsync(response, 400, "no_module");
+        Assert.Equal(4, Cluster.Modules.Count);
     }
 
     [Fact]
     public async Task An_empty_module_part_is_no_module()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", []);
+        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", []);
         await AssertErrorAsync(response, 400, "no_module");
     }
 
-    [Fact]
-    public async Task A_module_that_is_not_a_zip_is_invalid_module()
+    /// <summary>Packages the cluster refuses as invalid_module, each with what its message must say.</summary>
+    public static TheoryData<string, byte[], string> InvalidModules => new()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", Encoding.UTF8.GetBytes("this is not a zip file"));
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("zip", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_zip_without_module_json_is_invalid_module()
-    {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", Zip(("rejson.so", [1, 2, 3])));
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("module.json", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_module_json_that_is_not_json_is_invalid_module()
-    {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", Zip(("module.json", Encoding.UTF8.GetBytes("{ not json"))));
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("not valid JSON", message, StringComparison.Ordinal);
-    }
+        { "not a zip", Encoding.UTF8.GetBytes("this is not a zip file"), "zip" },
+        { "a zip without module.json", Zip(("rejson.so", [1, 2, 3])), "module.json" },
+        { "a module.json that is not JSON", Zip(("module.json", Encoding.UTF8.GetBytes("{ not json"))), "not valid JSON" },
+        { "a module.json without module_name", new ModulePackageBuilder("rejson", "2.0.8").WithoutModuleJsonProperty("module_name").Build(), "module_name" },
+        { "a module.json without semantic_version", new ModulePackageBuilder("rejson", "2.0.8").WithoutModuleJsonProperty("semantic_version").Build(), "semantic_version" },
+        { "a payload whose SHA-256 differs from module.json", new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("sha256", new string('0', 64)).Build(), "SHA-256" },
+        { "a module_file missing from the zip", new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("module_file", "other.so").Build(), "other.so" },
+    };
 
     [Theory]
-    [InlineData("module_name")]
-    [InlineData("semantic_version")]
-    public async Task A_module_json_missing_a_required_field_is_invalid_module(string field)
+    [MemberData(nameof(InvalidModules))]
+    public async Task A_bad_package_is_invalid_module_and_the_message_says_what_is_wrong(string package, byte[] zip, string said)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8").WithoutModuleJsonProperty(field));
+        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", zip);
         string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains(field, message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_payload_whose_sha256_differs_from_module_json_is_invalid_module()
-    {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        var package = new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("sha256", new string('0', 64));
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", package);
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("SHA-256", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_module_file_missing_from_the_zip_is_invalid_module()
-    {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        var package = new ModulePackageBuilder("rejson", "2.0.8").WithModuleJsonProperty("module_file", "other.so");
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", package);
-        string message = await AssertErrorAsync(response, 400, "invalid_module");
-        Assert.Contains("other.so", message, StringComparison.Ordinal);
+        Assert.True(message.Contains(said, StringComparison.Ordinal), $"the answer to {package} should say '{said}': {message}");
     }
 
     [Theory]
@@ -109,52 +57,44 @@ public class UploadErrorTests
     [InlineData("/v2/modules")]
     public async Task The_same_name_and_version_twice_is_module_exists(string route)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        await UploadModuleAsync(Admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
-        using (HttpResponseMessage second = await UploadAsync(admin, route, new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(10)))
+        using (HttpResponseMessage second = await UploadAsync(Admin, route, new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(10)))
         {
             await AssertErrorAsync(second, 400, "module_exists");
         }
 
         // Another version of the same module is fine.
-        await UploadModuleAsync(admin, route, new ModulePackageBuilder("rejson", "2.0.9"));
+        await UploadModuleAsync(Admin, route, new ModulePackageBuilder("rejson", "2.0.9"));
     }
 
     [Fact]
     public async Task A_bundled_module_version_already_present_is_module_exists()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        ModuleInfo bundled = cluster.Modules.Single(m => m.ModuleName == "ReJSON");
-        using HttpClient admin = Admin(cluster);
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("ReJSON", bundled.SemanticVersion!));
+        ModuleInfo bundled = Cluster.Modules.Single(m => m.ModuleName == "ReJSON");
+        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", new ModulePackageBuilder("ReJSON", bundled.SemanticVersion!));
         await AssertErrorAsync(response, 400, "module_exists");
     }
 
     [Fact]
     public async Task An_upload_still_in_progress_counts_as_existing()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
-        using HttpResponseMessage second = await UploadAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        using HttpResponseMessage second = await UploadAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
         await AssertErrorAsync(second, 400, "module_exists");
     }
 
     [Fact]
     public async Task V1_upload_of_a_module_with_dependencies_is_dependencies_not_supported()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_python", new Uri("https://example.com/p.tgz"), new string('a', 64));
-        using (HttpResponseMessage v1 = await UploadAsync(admin, "/v1/modules", package))
+        using (HttpResponseMessage v1 = await UploadAsync(Admin, "/v1/modules", package))
         {
             await AssertErrorAsync(v1, 400, "dependencies_not_supported");
         }
 
-        await UploadModuleAsync(admin, "/v2/modules", package);
+        await UploadModuleAsync(Admin, "/v2/modules", package);
     }
 
     [Theory]
@@ -165,11 +105,9 @@ public class UploadErrorTests
     [InlineData("""["gears_python"]""")]
     public async Task Malformed_dependencies_are_invalid_dependency_data(string dependencies)
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rg", "1.2.1").WithModuleJsonProperty("dependencies", JsonNode.Parse(dependencies));
-        using HttpResponseMessage response = await UploadAsync(admin, "/v2/modules", package);
+        using HttpResponseMessage response = await UploadAsync(Admin, "/v2/modules", package);
         await AssertErrorAsync(response, 400, "invalid_dependency_data");
-        Assert.DoesNotContain(cluster.Modules, m => m.ModuleName == "rg");
+        Assert.DoesNotContain(Cluster.Modules, m => m.ModuleName == "rg");
     }
 }

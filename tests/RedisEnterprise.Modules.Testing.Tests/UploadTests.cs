@@ -1,18 +1,13 @@
-using System.Text.Json;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
-
 namespace RedisEnterprise.Modules.Testing.Tests;
 
-public class UploadTests
+public class UploadTests : DefaultClusterTests
 {
     [Fact]
     public async Task V2_upload_answers_the_module_with_an_action_uid_and_stores_it_only_when_the_action_completes()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         var package = new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(1024);
 
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", package);
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", package);
 
         string uid = module.GetProperty("uid").GetString()!;
         string actionUid = module.GetProperty("action_uid").GetString()!;
@@ -25,13 +20,13 @@ public class UploadTests
         Assert.False(module.GetProperty("is_bundled").GetBoolean());
 
         // Not stored yet.
-        Assert.DoesNotContain(cluster.Modules, m => m.Uid == uid);
-        using (HttpResponseMessage response = await admin.GetAsync($"/v1/modules/{uid}", Ct))
+        Assert.DoesNotContain(Cluster.Modules, m => m.Uid == uid);
+        using (HttpResponseMessage response = await Admin.GetAsync($"/v1/modules/{uid}", Ct))
         {
             await AssertErrorAsync(response, 404, "module_not_found");
         }
 
-        List<JsonElement> polls = await PollToEndAsync(admin, "v1", actionUid);
+        List<JsonElement> polls = await PollToEndAsync(Admin, "v1", actionUid);
         Assert.Equal(["queued", "running", "completed"], Statuses(polls));
 
         // v1 tasks send progress as a string, rising to "100".
@@ -40,20 +35,19 @@ public class UploadTests
         Assert.All(polls, p => Assert.Equal(actionUid, p.GetProperty("action_uid").GetString()));
         Assert.All(polls, p => Assert.Equal(JsonValueKind.String, p.GetProperty("creation_time").ValueKind));
 
-        JsonElement stored = await GetJsonAsync(admin, $"/v1/modules/{uid}");
+        JsonElement stored = await GetJsonAsync(Admin, $"/v1/modules/{uid}");
         Assert.Equal("rejson", stored.GetProperty("module_name").GetString());
         Assert.False(stored.TryGetProperty("action_uid", out _));
-        Assert.Equal(5, cluster.Modules.Count);
+        Assert.Equal(5, Cluster.Modules.Count);
     }
 
     [Fact]
     public async Task V2_actions_are_tasks_about_the_module_with_numeric_progress()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 4 });
-        using HttpClient admin = Admin(cluster);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("graph", "2.10.12"));
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 4 });
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("graph", "2.10.12"));
 
-        List<JsonElement> polls = await PollToEndAsync(admin, "v2", module.GetProperty("action_uid").GetString()!);
+        List<JsonElement> polls = await PollToEndAsync(Admin, "v2", module.GetProperty("action_uid").GetString()!);
         Assert.Equal(["queued", "running", "running", "completed"], Statuses(polls));
         double[] progress = polls.Select(p => p.GetProperty("progress").GetDouble()).ToArray();
         Assert.Equal(0, progress[0]);
@@ -67,20 +61,18 @@ public class UploadTests
         Assert.Equal("module", info.GetProperty("object_type").GetString());
         Assert.Equal(module.GetProperty("uid").GetString(), info.GetProperty("object_uid").GetString());
         Assert.Contains("graph", info.GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.Contains(cluster.Modules, m => m.ModuleName == "graph");
+        Assert.Contains(Cluster.Modules, m => m.ModuleName == "graph");
     }
 
     [Fact]
     public async Task V1_and_v2_polls_of_one_action_share_its_progress_and_the_sdk_model_reads_both()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("bf", "9.0.0"));
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("bf", "9.0.0"));
 
         string actionUid = module.GetProperty("action_uid").GetString()!;
-        using HttpResponseMessage first = await admin.GetAsync($"/v1/actions/{actionUid}", Ct);
+        using HttpResponseMessage first = await Admin.GetAsync($"/v1/actions/{actionUid}", Ct);
         ActionInfo v1 = RedisEnterpriseModulesJson.DeserializeAction(await first.Content.ReadAsStringAsync(Ct))!;
-        using HttpResponseMessage second = await admin.GetAsync($"/v2/actions/{actionUid}", Ct);
+        using HttpResponseMessage second = await Admin.GetAsync($"/v2/actions/{actionUid}", Ct);
         ActionInfo v2 = RedisEnterpriseModulesJson.DeserializeAction(await second.Content.ReadAsStringAsync(Ct))!;
 
         Assert.Equal(ActionStatus.Queued, v1.Status);
@@ -94,11 +86,10 @@ public class UploadTests
     [Fact]
     public async Task One_poll_to_complete_ends_the_action_on_its_first_poll()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
-        using HttpClient admin = Admin(cluster);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
-        List<JsonElement> polls = await PollToEndAsync(admin, "v1", module.GetProperty("action_uid").GetString()!);
+        List<JsonElement> polls = await PollToEndAsync(Admin, "v1", module.GetProperty("action_uid").GetString()!);
         Assert.Equal(["completed"], Statuses(polls));
         Assert.Equal("100", polls[0].GetProperty("progress").GetString());
     }
@@ -106,11 +97,9 @@ public class UploadTests
     [Fact]
     public async Task Unknown_actions_are_404_on_v1_and_v2()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         foreach (string version in new[] { "v1", "v2" })
         {
-            using HttpResponseMessage response = await admin.GetAsync($"/{version}/actions/{Guid.NewGuid()}", Ct);
+            using HttpResponseMessage response = await Admin.GetAsync($"/{version}/actions/{Guid.NewGuid()}", Ct);
             await AssertErrorAsync(response, 404, "action_not_found");
         }
     }
@@ -118,24 +107,21 @@ public class UploadTests
     [Fact]
     public async Task V2_upload_can_answer_202_when_configured()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, UploadSuccessStatusCode = 202 });
-        using HttpClient admin = Admin(cluster);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"), status: 202);
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, UploadSuccessStatusCode = 202 });
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"), status: 202);
         Assert.True(module.TryGetProperty("action_uid", out _));
     }
 
     [Fact]
     public async Task V1_upload_stores_the_module_at_once_and_answers_it_without_an_action()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
-        JsonElement module = await UploadModuleAsync(admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
+        JsonElement module = await UploadModuleAsync(Admin, "/v1/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
         Assert.False(module.TryGetProperty("action_uid", out _));
         string uid = module.GetProperty("uid").GetString()!;
-        Assert.Contains(cluster.Modules, m => m.Uid == uid && m.ModuleName == "rejson");
+        Assert.Contains(Cluster.Modules, m => m.Uid == uid && m.ModuleName == "rejson");
 
-        using RedisEnterpriseModulesClient client = cluster.CreateClient();
+        using RedisEnterpriseModulesClient client = Cluster.CreateClient();
         ModuleInfo stored = await client.GetModuleAsync(uid, Ct);
         Assert.Equal(20008, stored.Version);
         Assert.Equal("rejson.so", stored.ModuleFile);
@@ -144,37 +130,34 @@ public class UploadTests
     [Fact]
     public async Task V2_upload_accepts_a_module_with_dependencies_and_keeps_them()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
-        using HttpClient admin = Admin(cluster);
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
         const string Sha = "22dca9cd75484cb15b8130db37f5284e22e3759002154361f72f6d2db46ee682";
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_python", new Uri("https://example.com/python.tgz"), Sha);
-        JsonElement module = await UploadModuleAsync(admin, "/v2/modules", package);
+        JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", package);
 
         JsonElement dependency = module.GetProperty("dependencies").GetProperty("gears_python");
         Assert.Equal("https://example.com/python.tgz", dependency.GetProperty("url").GetString());
         Assert.Equal(Sha, dependency.GetProperty("sha256").GetString());
-        await PollToEndAsync(admin, "v2", module.GetProperty("action_uid").GetString()!);
-        Assert.Equal(Sha, cluster.Modules.Single(m => m.ModuleName == "rg").Dependencies!["gears_python"].Sha256);
+        await PollToEndAsync(Admin, "v2", module.GetProperty("action_uid").GetString()!);
+        Assert.Equal(Sha, Cluster.Modules.Single(m => m.ModuleName == "rg").Dependencies!["gears_python"].Sha256);
     }
 
     [Fact]
     public async Task Requests_record_method_path_headers_body_length_and_status()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
-        using HttpClient admin = Admin(cluster);
         byte[] zip = new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(10_000).Build();
         using MultipartFormDataContent form = ModuleForm(zip, "rejson.Linux-ubuntu18.04-x86_64.2.0.8.zip");
         byte[] sent = await form.ReadAsByteArrayAsync(Ct);
-        using (HttpResponseMessage response = await admin.PostAsync("/v2/modules", form, Ct))
+        using (HttpResponseMessage response = await Admin.PostAsync("/v2/modules", form, Ct))
         {
             Assert.Equal(200, (int)response.StatusCode);
         }
 
-        using (await admin.GetAsync("/v1/modules/nope", Ct))
+        using (await Admin.GetAsync("/v1/modules/nope", Ct))
         {
         }
 
-        IReadOnlyList<FakeClusterRequest> requests = cluster.Requests;
+        IReadOnlyList<FakeClusterRequest> requests = Cluster.Requests;
         Assert.Equal(2, requests.Count);
         FakeClusterRequest upload = requests[0];
         Assert.Equal("POST", upload.Method);

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Tests.Models;
 using RedisEnterprise.Modules.Tests.Reliability;
 using WireMock.RequestBuilders;

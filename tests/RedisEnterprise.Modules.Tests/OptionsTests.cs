@@ -1,6 +1,4 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Polly;
 
 namespace RedisEnterprise.Modules.Tests;

@@ -7,7 +7,7 @@
 #   SIZE_MIB=256 bash tests/perf/compare-upload.sh
 #
 # Needs: dotnet, curl, openssl, python3 with requests (Debian: python3-requests), GNU time (Debian: time).
-# The sink (tests/perf/UploadSink, Kestrel) listens on 127.0.0.1 only, with a self-signed certificate made here;
+# The sink (tests/perf/UploadSink, hosting tests/Shared/LoopbackCluster.cs) listens on 127.0.0.1 only, with a self-signed certificate made here;
 # everything generated goes to a temporary folder that is deleted at the end.
 set -euo pipefail
 
@@ -118,7 +118,7 @@ row 'SDK process at rest (same tool, `--idle`: no upload)' "$idle" "-"
 
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo
-echo "${size_mib} MiB file, HTTPS on 127.0.0.1 (Kestrel sink, self-signed certificate, body discarded); $(nproc) cores, ${cpu}; $(date -u +%Y-%m-%d)"
+echo "${size_mib} MiB file, HTTPS on 127.0.0.1 (loopback sink, self-signed certificate, body discarded); $(nproc) cores, ${cpu}; $(date -u +%Y-%m-%d)"
 echo
 echo "| client | wall time | throughput | peak RSS | what the sink received |"
 echo "|---|---|---|---|---|"

@@ -1,6 +1,7 @@
 namespace RedisEnterprise.Modules;
 
 using RedisEnterprise.Modules.Diagnostics;
+using RedisEnterprise.Modules.Errors;
 using RedisEnterprise.Modules.Operations;
 
 /// <summary>
@@ -76,10 +77,16 @@ public class ActionOperation
     /// <summary>Polls the action once (<c>GET /v1/actions/{action_uid}</c>) and returns its status; never throws for a failed action.</summary>
     /// <param name="cancellationToken">Cancels the poll.</param>
     /// <returns>The current status.</returns>
-    /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with an error or about another action, or could not be reached.</exception>
     public virtual async Task<ActionInfo> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
         ActionInfo status = await Client.GetActionAsync(ActionUid, cancellationToken).ConfigureAwait(false);
+        if (status.ActionUid is { } other && !string.Equals(other, ActionUid, StringComparison.Ordinal))
+        {
+            // Never taken for this action's status (a completion, say): a proxy's cache or a broken cluster answered for another.
+            throw new RedisEnterpriseException($"Polling action {ActionUid} failed: the cluster answered about action '{ErrorDetails.Bounded(other)}' instead.", 200);
+        }
+
         _lastStatus = status;
         return status;
     }

@@ -26,13 +26,15 @@ internal static class ActionPoller
         long started = time.GetTimestamp();
         TimeSpan interval = settings.Interval;
         int notFound = 0, transient = 0;
+        using CancellationTokenSource? stoppable = settings.Stopped.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, settings.Stopped) : null;
+        CancellationToken token = stoppable?.Token ?? cancellationToken;
 
         while (true)
         {
             try
             {
                 ActionInfo? previous = lastStatus();
-                ActionInfo status = await poll(cancellationToken).ConfigureAwait(false);
+                ActionInfo status = await poll(token).ConfigureAwait(false);
                 notFound = transient = 0;
                 if (previous is null || previous.RawStatus != status.RawStatus) // Status is derived from RawStatus
                 {
@@ -62,7 +64,15 @@ internal static class ActionPoller
             }
 
             TimeSpan wait = interval < remaining ? interval : remaining;
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(wait, time, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (settings.Stopped.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ObjectDisposedException(nameof(RedisEnterpriseModulesClient), $"The client was disposed while waiting for action {actionUid}, which goes on in the cluster.");
+            }
+
             interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * Backoff), settings.MaxInterval.Ticks));
         }
     }

@@ -32,29 +32,29 @@ internal sealed class ClusterConnection
         _userDefined = RestService.ForGenerated<IUserDefinedModulesApi>(httpClient, settings);
     }
 
-    internal async Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
-        await Read(await _modules.ListModulesAsync(cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
+        Read(_modules.ListModulesAsync(cancellationToken), ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken);
 
-    internal async Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default) =>
-        await Read(await _modules.GetModuleAsync(uid, cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ModuleInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<ModuleInfo> GetModuleAsync(string uid, CancellationToken cancellationToken = default) =>
+        Read(_modules.GetModuleAsync(uid, cancellationToken), ModulesJsonContext.Default.ModuleInfo, cancellationToken);
 
     /// <summary><c>POST /v2/modules</c>: the accepted module, with the uids to follow it by.</summary>
-    internal async Task<ModuleInfo> UploadModuleAsync(StreamPart package, CancellationToken cancellationToken = default) =>
-        await ResponseReader.ReadAsync(
-            await _modules.UploadModuleAsync(package, cancellationToken).ConfigureAwait(false),
+    internal Task<ModuleInfo> UploadModuleAsync(StreamPart package, CancellationToken cancellationToken = default) =>
+        ResponseReader.ReadAsync(
+            _modules.UploadModuleAsync(package, cancellationToken),
             ModulesJsonContext.Default.ModuleInfo,
             _maxResponseBytes,
             static m => !UidRules.IsUsable(m.ActionUid) ? NoActionUid : !UidRules.IsUsable(m.Uid) ? "the answer has no usable module uid." : null,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
-    internal async Task<ModuleInfo> UploadModuleV1Async(StreamPart package, CancellationToken cancellationToken = default) =>
-        await Read(await _modules.UploadModuleV1Async(package, cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ModuleInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<ModuleInfo> UploadModuleV1Async(StreamPart package, CancellationToken cancellationToken = default) =>
+        Read(_modules.UploadModuleV1Async(package, cancellationToken), ModulesJsonContext.Default.ModuleInfo, cancellationToken);
 
     /// <summary><c>DELETE /v2/modules/{uid}</c>: the uid of the action that tracks the deletion.</summary>
     internal async Task<string> DeleteModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         ActionReference reference = await ResponseReader.ReadAsync(
-            await _modules.DeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false),
+            _modules.DeleteModuleAsync(uid, cancellationToken),
             ModulesJsonContext.Default.ActionReference,
             _maxResponseBytes,
             static r => UidRules.IsUsable(r.ActionUid) ? null : NoActionUid,
@@ -62,41 +62,41 @@ internal sealed class ClusterConnection
         return reference.ActionUid!;
     }
 
-    internal async Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default) =>
-        await ResponseReader.EnsureSuccessAsync(await _modules.DeleteModuleV1Async(uid, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    internal Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_modules.DeleteModuleV1Async(uid, cancellationToken), cancellationToken);
 
-    internal async Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
-        await Read(await _actions.GetActionAsync(actionUid, cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ActionInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
+        Read(_actions.GetActionAsync(actionUid, cancellationToken), ModulesJsonContext.Default.ActionInfo, cancellationToken);
 
-    internal async Task<ClusterInfo> GetClusterAsync(CancellationToken cancellationToken = default) =>
-        await Read(await _cluster.GetClusterAsync(cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.ClusterInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<ClusterInfo> GetClusterAsync(CancellationToken cancellationToken = default) =>
+        Read(_cluster.GetClusterAsync(cancellationToken), ModulesJsonContext.Default.ClusterInfo, cancellationToken);
 
-    internal async Task SetModuleUploadsAsync(bool allowed, CancellationToken cancellationToken = default) =>
-        await ResponseReader.EnsureSuccessAsync(await _cluster.SetModuleUploadsAsync(new ModuleUploadSetting { AllowModulesUpload = allowed }, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    internal Task SetModuleUploadsAsync(bool allowed, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_cluster.SetModuleUploadsAsync(new ModuleUploadSetting { AllowModulesUpload = allowed }, cancellationToken), cancellationToken);
 
-    internal async Task<IReadOnlyList<NodeInfo>> ListNodesAsync(CancellationToken cancellationToken = default) =>
-        await Read(await _cluster.ListNodesAsync(cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.IReadOnlyListNodeInfo, cancellationToken).ConfigureAwait(false);
+    internal Task<IReadOnlyList<NodeInfo>> ListNodesAsync(CancellationToken cancellationToken = default) =>
+        Read(_cluster.ListNodesAsync(cancellationToken), ModulesJsonContext.Default.IReadOnlyListNodeInfo, cancellationToken);
 
     /// <summary><c>POST /v2/modules/user-defined</c>: the module object the cluster created.</summary>
-    internal async Task<ModuleInfo> CreateUserDefinedModuleAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken = default) =>
-        await ResponseReader.ReadAsync(
-            await _userDefined.CreateModuleAsync(metadata, cancellationToken).ConfigureAwait(false),
+    internal Task<ModuleInfo> CreateUserDefinedModuleAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken = default) =>
+        ResponseReader.ReadAsync(
+            _userDefined.CreateModuleAsync(metadata, cancellationToken),
             ModulesJsonContext.Default.ModuleInfo,
             _maxResponseBytes,
             static m => UidRules.IsUsable(m.Uid) ? null : "the answer has no usable module uid.",
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
-    internal async Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default) =>
-        await ResponseReader.EnsureSuccessAsync(await _userDefined.DeleteModuleAsync(uid, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    internal Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_userDefined.DeleteModuleAsync(uid, cancellationToken), cancellationToken);
 
-    internal async Task<IReadOnlyList<ModuleArtifact>> ListArtifactsAsync(CancellationToken cancellationToken = default) =>
-        await Read(await _userDefined.ListArtifactsAsync(cancellationToken).ConfigureAwait(false), ModulesJsonContext.Default.IReadOnlyListModuleArtifact, cancellationToken).ConfigureAwait(false);
+    internal Task<IReadOnlyList<ModuleArtifact>> ListArtifactsAsync(CancellationToken cancellationToken = default) =>
+        Read(_userDefined.ListArtifactsAsync(cancellationToken), ModulesJsonContext.Default.IReadOnlyListModuleArtifact, cancellationToken);
 
-    internal async Task UploadArtifactAsync(StreamPart package, CancellationToken cancellationToken = default) =>
-        await ResponseReader.EnsureSuccessAsync(await _userDefined.UploadArtifactAsync(package, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    internal Task UploadArtifactAsync(StreamPart package, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_userDefined.UploadArtifactAsync(package, cancellationToken), cancellationToken);
 
-    internal async Task DeleteArtifactAsync(string moduleName, long version, CancellationToken cancellationToken = default) =>
-        await ResponseReader.EnsureSuccessAsync(await _userDefined.DeleteArtifactAsync(moduleName, version, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    internal Task DeleteArtifactAsync(string moduleName, long version, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_userDefined.DeleteArtifactAsync(moduleName, version, cancellationToken), cancellationToken);
 
     /// <summary>The <c>Basic</c> token for the credentials, sent preemptively on every request.</summary>
     internal static string BasicToken(string username, string password) =>
@@ -104,8 +104,8 @@ internal sealed class ClusterConnection
 
     private const string NoActionUid = "the answer has no usable action_uid to follow.";
 
-    private Task<T> Read<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where T : class => ResponseReader.ReadAsync(response, typeInfo, _maxResponseBytes, check: null, cancellationToken);
+    private Task<T> Read<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class => ResponseReader.ReadAsync(sending, typeInfo, _maxResponseBytes, check: null, cancellationToken);
 
     /// <summary>Refit's transport exception factory: no answer came back.</summary>
     private static RedisEnterpriseConnectionException FromSendFailure(HttpRequestMessage request, Exception exception, CancellationToken cancellationToken) =>

@@ -59,13 +59,15 @@ internal static class HandlerChain
     private static IReadOnlyList<DelegatingHandler> CreateDelegatingHandlers(RedisEnterpriseModulesClientOptions options, int? nodeUid)
     {
         ILogger logger = LoggerFor(options);
+        var logging = new LoggingHandler(logger, options.TimeProvider) { NodeUid = nodeUid };
+        if (options.ResiliencePipeline is null && options.MaxRetries == 0 && options.AttemptTimeout == Timeout.InfiniteTimeSpan) return [logging]; // nothing to run
         ResiliencePipeline<HttpResponseMessage> pipeline = options.ResiliencePipeline ?? DefaultPipeline(options, logger);
 
         // POST and DELETE skip the pipeline altogether (not only its retries, as DisableForUnsafeHttpMethods would): an upload
         // must not meet the attempt timeout, and a repeated one could answer module_exists.
         return
         [
-            new LoggingHandler(logger, options.TimeProvider) { NodeUid = nodeUid },
+            logging,
             new ResilienceHandler(request => request.Method == HttpMethod.Get ? pipeline : ResiliencePipeline<HttpResponseMessage>.Empty),
         ];
     }
@@ -80,6 +82,8 @@ internal static class HandlerChain
             ConnectTimeout = TimeSpan.FromSeconds(30),
             Expect100ContinueTimeout = TimeSpan.FromSeconds(5),
             UseCookies = false,
+            UseProxy = options.UseProxy,
+            Proxy = options.Proxy,
         };
 
         if (options.SkipCertificateValidation) Log.CertificateValidationSkipped(LoggerFor(options), options.Endpoint);
@@ -97,7 +101,7 @@ internal static class HandlerChain
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new HttpRetryStrategyOptions
+            var retry = new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 Delay = options.RetryDelay,
@@ -112,7 +116,17 @@ internal static class HandlerChain
                     Log.Retrying(logger, request?.Method.Method ?? "GET", RequestRoute.PathOf(request), args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, reason);
                     return default;
                 },
-            });
+            };
+
+            // A Retry-After past MaxRetryAfter is cut to it (the library would wait as long as any header asks, days included).
+            Func<Polly.Retry.RetryDelayGeneratorArguments<HttpResponseMessage>, ValueTask<TimeSpan?>> retryAfter = retry.DelayGenerator!;
+            TimeSpan cap = options.MaxRetryAfter;
+            retry.DelayGenerator = async args =>
+            {
+                TimeSpan? delay = await retryAfter(args).ConfigureAwait(false);
+                return delay > cap ? cap : delay;
+            };
+            builder.AddRetry(retry);
         }
 
         if (options.AttemptTimeout != Timeout.InfiniteTimeSpan) builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });

@@ -21,11 +21,11 @@ internal static class ResponseReader
     /// </summary>
     private const int MaxWholeAnswer = 1024 * 1024;
 
-    /// <summary>Reads the answer's body as <typeparamref name="T"/>; <paramref name="check"/> names what a read value lacks, if anything.</summary>
-    internal static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxBytes, Func<T, string?>? check, CancellationToken cancellationToken)
+    /// <summary>Sends, then reads the answer's body as <typeparamref name="T"/>; <paramref name="check"/> names what a read value lacks, if anything.</summary>
+    internal static async Task<T> ReadAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, long maxBytes, Func<T, string?>? check, CancellationToken cancellationToken)
         where T : class
     {
-        using (response)
+        using (HttpResponseMessage response = await sending.ConfigureAwait(false))
         {
             await ThrowIfErrorAsync(response, cancellationToken).ConfigureAwait(false);
             T? value = await DeserializeAsync(response, typeInfo, maxBytes, cancellationToken).ConfigureAwait(false);
@@ -35,9 +35,9 @@ internal static class ResponseReader
     }
 
     /// <summary>Checks an answer whose body the caller does not need.</summary>
-    internal static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task EnsureSuccessAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {
-        using (response)
+        using (HttpResponseMessage response = await sending.ConfigureAwait(false))
         {
             await ThrowIfErrorAsync(response, cancellationToken).ConfigureAwait(false);
         }

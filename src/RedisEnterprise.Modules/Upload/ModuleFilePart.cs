@@ -18,7 +18,10 @@ internal sealed class ModuleFilePart : StreamPart
         _ownsStream = ownsStream;
     }
 
-    protected override HttpContent CreateContent() => new ModuleUploadContent(Value, FileName, _progress, _ownsStream);
+    /// <summary>Called after each block written to the wire (the upload's stall watch).</summary>
+    internal Action? BytesMoved { get; set; }
+
+    protected override HttpContent CreateContent() => new ModuleUploadContent(Value, FileName, _progress, _ownsStream, BytesMoved);
 
     /// <summary>
     /// Opens a module for upload: a file, or a caller's stream. A stream that cannot seek is first spooled to a

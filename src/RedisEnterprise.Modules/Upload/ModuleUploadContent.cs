@@ -19,9 +19,11 @@ internal sealed class ModuleUploadContent : HttpContent
     private readonly long _length;
     private readonly bool _ownsSource;
     private readonly IProgress<UploadProgress>? _progress;
+    private readonly Action? _bytesMoved;
 
-    internal ModuleUploadContent(Stream seekableSource, string fileName, IProgress<UploadProgress>? progress, bool ownsSource)
+    internal ModuleUploadContent(Stream seekableSource, string fileName, IProgress<UploadProgress>? progress, bool ownsSource, Action? bytesMoved = null)
     {
+        _bytesMoved = bytesMoved;
         _source = seekableSource;
         _start = seekableSource.Position;
         _length = seekableSource.Length - _start;
@@ -50,6 +52,7 @@ internal sealed class ModuleUploadContent : HttpContent
             {
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 reporter.Add(read);
+                _bytesMoved?.Invoke();
             }
         }
         finally

@@ -1,5 +1,3 @@
-using System.Text;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Tests.Models;
 using RedisEnterprise.Modules.Upload;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 
 namespace RedisEnterprise.Modules.Tests.DependencyInjection;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using RedisEnterprise.Modules.Diagnostics;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 
 namespace RedisEnterprise.Modules.Tests.Diagnostics;
 

@@ -76,51 +76,31 @@ public sealed partial class DocSnippetTests
     }
 
     [Fact]
-    public void A_csharp_block_without_a_marker_fails_naming_the_file_and_line()
-    {
-        string doc = "# Title\n\n```csharp\nvar x = 1;\n```\n";
-
-        string problem = Assert.Single(Check("docs/example.md", doc, Region("x", "var x = 1;")));
-
-        Assert.Contains("docs/example.md:3", problem, StringComparison.Ordinal);
-        Assert.Contains("<!-- snippet: name -->", problem, StringComparison.Ordinal);
-    }
+    public void A_csharp_block_without_a_marker_fails_naming_the_file_and_line() => AssertOneProblem(
+        "docs/example.md", "# Title\n\n```csharp\nvar x = 1;\n```\n", Region("x", "var x = 1;"),
+        "docs/example.md:3", "<!-- snippet: name -->");
 
     [Fact]
-    public void A_marker_without_a_region_fails_naming_the_file_and_snippet()
-    {
-        string doc = "<!-- snippet: missing-one -->\n```csharp\nvar x = 1;\n```\n";
-
-        string problem = Assert.Single(Check("README.md", doc, Region("x", "var x = 1;")));
-
-        Assert.Contains("README.md:1", problem, StringComparison.Ordinal);
-        Assert.Contains("'missing-one'", problem, StringComparison.Ordinal);
-        Assert.Contains("#region missing-one", problem, StringComparison.Ordinal);
-    }
+    public void A_marker_without_a_region_fails_naming_the_file_and_snippet() => AssertOneProblem(
+        "README.md", "<!-- snippet: missing-one -->\n```csharp\nvar x = 1;\n```\n", Region("x", "var x = 1;"),
+        "README.md:1", "'missing-one'", "#region missing-one");
 
     [Fact]
-    public void A_block_that_differs_from_its_region_fails_naming_the_file_snippet_and_first_differing_line()
-    {
-        string doc = "<!-- snippet: upload -->\n```csharp\nvar client = Create();\nawait client.UploadAsync(path);\n```\n";
-
-        string problem = Assert.Single(Check("README.md", doc, Region("upload", "var client = Create();\nawait client.UploadModuleAsync(path);")));
-
-        Assert.Contains("README.md:1", problem, StringComparison.Ordinal);
-        Assert.Contains("'upload'", problem, StringComparison.Ordinal);
-        Assert.Contains("line 2", problem, StringComparison.Ordinal);
-        Assert.Contains("await client.UploadAsync(path);", problem, StringComparison.Ordinal);
-        Assert.Contains("await client.UploadModuleAsync(path);", problem, StringComparison.Ordinal);
-    }
+    public void A_block_that_differs_from_its_region_fails_naming_the_file_snippet_and_first_differing_line() => AssertOneProblem(
+        "README.md", "<!-- snippet: upload -->\n```csharp\nvar client = Create();\nawait client.UploadAsync(path);\n```\n",
+        Region("upload", "var client = Create();\nawait client.UploadModuleAsync(path);"),
+        "README.md:1", "'upload'", "line 2", "await client.UploadAsync(path);", "await client.UploadModuleAsync(path);");
 
     [Fact]
-    public void A_block_with_a_line_more_or_less_than_its_region_fails()
+    public void A_block_with_a_line_more_or_less_than_its_region_fails() => AssertOneProblem(
+        "README.md", "<!-- snippet: short -->\n```csharp\nvar x = 1;\n```\n", Region("short", "var x = 1;\nvar y = 2;"),
+        "'short'", "var y = 2;");
+
+    /// <summary>Asserts that checking <paramref name="doc"/> finds exactly one problem, and that it names each of <paramref name="named"/>.</summary>
+    private static void AssertOneProblem(string file, string doc, IReadOnlyDictionary<string, SnippetRegion> regions, params string[] named)
     {
-        string doc = "<!-- snippet: short -->\n```csharp\nvar x = 1;\n```\n";
-
-        string problem = Assert.Single(Check("README.md", doc, Region("short", "var x = 1;\nvar y = 2;")));
-
-        Assert.Contains("'short'", problem, StringComparison.Ordinal);
-        Assert.Contains("var y = 2;", problem, StringComparison.Ordinal);
+        string problem = Assert.Single(Check(file, doc, regions));
+        foreach (string part in named) Assert.Contains(part, problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using RedisEnterprise.Modules.Tests.Infrastructure;
-
 namespace RedisEnterprise.Modules.Tests.Errors;
 
 /// <summary>Every row of the error table, through the client, with each error body shape real clusters send.</summary>

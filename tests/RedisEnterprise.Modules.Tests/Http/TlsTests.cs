@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 
 namespace RedisEnterprise.Modules.Tests.Http;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using WireMock;
 
 namespace RedisEnterprise.Modules.Tests.Infrastructure;

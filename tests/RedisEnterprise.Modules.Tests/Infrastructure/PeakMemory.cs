@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RedisEnterprise.Modules.Tests.Infrastructure;
 
 /// <summary>

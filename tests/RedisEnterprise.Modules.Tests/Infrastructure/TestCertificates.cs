@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace RedisEnterprise.Modules.Tests.Infrastructure;
@@ -10,17 +8,24 @@ internal static class TestCertificates
     internal static X509Certificate2 SelfSigned(string commonName = "localhost", DateTimeOffset? notAfter = null)
     {
         using RSA key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(commonName);
-        if (commonName == "localhost") names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
+        CertificateRequest request = ServerRequest(commonName, key);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         DateTimeOffset end = notAfter ?? DateTimeOffset.UtcNow.AddDays(30);
         using X509Certificate2 created = request.CreateSelfSigned(end.AddDays(-60), end);
         // Kestrel on Linux needs a key it can use from a PFX, not an ephemeral one.
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+    }
+
+    /// <summary>A request for a certificate naming <paramref name="name"/> (and 127.0.0.1 when it is localhost).</summary>
+    private static CertificateRequest ServerRequest(string name, RSA key)
+    {
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName(name);
+        if (name == "localhost") names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        return request;
     }
 
     private static readonly Lazy<RSA> LeafKey = new(() => RSA.Create(2048));
@@ -41,11 +46,7 @@ internal static class TestCertificates
     internal static X509Certificate2 IssuedBy(X509Certificate2 authority, string dnsName = "localhost", DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         RSA key = LeafKey.Value; // an RSA key (WireMock's settings cannot hold an ECDSA one), shared: trust and pins look at certificates, not keys
-        var request = new CertificateRequest($"CN={dnsName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(dnsName);
-        if (dnsName == "localhost") names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
+        CertificateRequest request = ServerRequest(dnsName, key);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RedisEnterprise.Modules.Tests.Models;
 
 /// <summary>Users build the models in their own tests with the factory, and read and write them as the cluster spells them.</summary>

@@ -1,5 +1,3 @@
-using RedisEnterprise.Modules.Tests.Infrastructure;
-
 namespace RedisEnterprise.Modules.Tests.Operations;
 
 /// <summary>Following actions to their end with a fake clock: milliseconds of real time for minutes of polling.</summary>
@@ -16,6 +14,7 @@ public sealed class PollingTests : IDisposable
     {
         o.TimeProvider = _time;
         o.RequestTimeout = Timeout.InfiniteTimeSpan; // only the polls (and retry delays) create timers
+        o.UploadStallTimeout = null;
         o.AttemptTimeout = Timeout.InfiniteTimeSpan;
         configure?.Invoke(o);
     });

@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 
 namespace RedisEnterprise.Modules.Tests.Packages;
 

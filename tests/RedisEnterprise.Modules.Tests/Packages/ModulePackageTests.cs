@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using System.Text.Json.Nodes;
-using RedisEnterprise.Modules.Packages;
-using static RedisEnterprise.Modules.Tests.Packages.TestPackages;
-
 namespace RedisEnterprise.Modules.Tests.Packages;
 
 public class ModulePackageTests

@@ -1,9 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-using RedisEnterprise.Modules.Tests.Infrastructure;
-using static RedisEnterprise.Modules.Tests.Packages.TestPackages;
 
 namespace RedisEnterprise.Modules.Tests.Packages;
 

@@ -1,5 +1,3 @@
-using RedisEnterprise.Modules.Tests.Infrastructure;
-
 namespace RedisEnterprise.Modules.Tests.Packages;
 
 /// <summary>Validation before upload, and the idempotent install.</summary>
@@ -36,6 +34,19 @@ public sealed class PackageUploadTests : IDisposable
     }
 
     private int Posts => _cluster.Received.Count(e => e.RequestMessage!.Method == "POST");
+
+    /// <summary>The cluster's module list with the package's module installed.</summary>
+    private string InstalledList => $$"""[{"uid":"{{ModuleUid}}","module_name":"{{Name}}","semantic_version":"{{SemVer}}"}]""";
+
+    /// <summary>Ensures the valid package is installed and asserts whether it was uploaded, the module it names, and the POSTs sent.</summary>
+    private async Task AssertEnsuredAsync(bool uploaded, int posts)
+    {
+        using var client = Client();
+        EnsureModuleResult result = await client.EnsureModuleInstalledAsync(Write(TestPackages.Valid()));
+        Assert.Equal(uploaded, result.WasUploaded);
+        Assert.Equal(ModuleUid, result.Module.Uid);
+        Assert.Equal(posts, Posts);
+    }
 
     [Fact]
     public async Task An_invalid_package_is_refused_before_a_single_byte_is_sent()
@@ -103,29 +114,21 @@ public sealed class PackageUploadTests : IDisposable
     {
         ClusterAccepts();
         _cluster.Given("GET", "/v1/modules", 200, """[{"uid":"other","module_name":"bf","semantic_version":"2.8.7"}]""");
-        using var client = Client();
-        EnsureModuleResult result = await client.EnsureModuleInstalledAsync(Write(TestPackages.Valid()));
-        Assert.True(result.WasUploaded);
-        Assert.Equal(ModuleUid, result.Module.Uid);
-        Assert.Equal(1, Posts);
+        await AssertEnsuredAsync(uploaded: true, posts: 1);
     }
 
     [Fact]
     public async Task Ensure_sends_no_post_when_present()
     {
-        _cluster.Given("GET", "/v1/modules", 200, $$"""[{"uid":"{{ModuleUid}}","module_name":"{{Name}}","semantic_version":"{{SemVer}}"}]""");
-        using var client = Client();
-        EnsureModuleResult result = await client.EnsureModuleInstalledAsync(Write(TestPackages.Valid()));
-        Assert.False(result.WasUploaded);
-        Assert.Equal(ModuleUid, result.Module.Uid);
-        Assert.Equal(0, Posts);
+        _cluster.Given("GET", "/v1/modules", 200, InstalledList);
+        await AssertEnsuredAsync(uploaded: false, posts: 0);
     }
 
     [Fact]
     public async Task Ensure_reads_as_the_module_where_only_the_module_is_wanted()
     {
         // The issue's own line: ModuleInfo m = await client.EnsureModuleInstalledAsync("path/to/module.zip", options, ct);
-        _cluster.Given("GET", "/v1/modules", 200, $$"""[{"uid":"{{ModuleUid}}","module_name":"{{Name}}","semantic_version":"{{SemVer}}"}]""");
+        _cluster.Given("GET", "/v1/modules", 200, InstalledList);
         using var client = Client();
         ModuleInfo m = await client.EnsureModuleInstalledAsync(Write(TestPackages.Valid()), new UploadModuleOptions(), TestContext.Current.CancellationToken);
         Assert.Equal(ModuleUid, m.Uid);
@@ -135,18 +138,10 @@ public sealed class PackageUploadTests : IDisposable
     [Fact]
     public async Task Ensure_treats_a_module_exists_race_as_success()
     {
-        _cluster.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v1/modules").UsingGet()).InScenario("race").WillSetStateTo("uploaded")
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody("[]"));
-        _cluster.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v1/modules").UsingGet()).InScenario("race").WhenStateIs("uploaded")
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody($$"""[{"uid":"{{ModuleUid}}","module_name":"{{Name}}","semantic_version":"{{SemVer}}"}]"""));
+        _cluster.AnswerInTurn("/v1/modules", MockCluster.Answer(200, "[]"), MockCluster.Answer(200, InstalledList)); // another client installed it meanwhile
         _cluster.Given("POST", "/v2/modules", 400, """{"error_code":"module_exists","message":"Module already in system"}""");
-        using var client = Client();
 
-        EnsureModuleResult result = await client.EnsureModuleInstalledAsync(Write(TestPackages.Valid()));
-
-        Assert.False(result.WasUploaded);
-        Assert.Equal(ModuleUid, result.Module.Uid);
-        Assert.Equal(1, Posts);
+        await AssertEnsuredAsync(uploaded: false, posts: 1);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
 
 namespace RedisEnterprise.Modules.Tests.Packages;
 
@@ -65,14 +63,7 @@ internal sealed class RawZip
             byte[] extra = entry.Zip64Extra(localHeader: true, offset: 0);
             header.Clear();
             BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[4..], entry.Zip64 ? (ushort)45 : (ushort)20);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], entry.Flags);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[8..], entry.Method);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[14..], entry.Crc);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[18..], entry.Zip64 ? uint.MaxValue : (uint)entry.CompressedSize);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[22..], entry.Zip64 ? uint.MaxValue : (uint)entry.UncompressedSize);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[26..], (ushort)entry.Name.Length);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[28..], (ushort)extra.Length);
+            WriteSharedFields(header[4..], entry, extra.Length);
             zip.Write(header);
             zip.Write(entry.Name);
             zip.Write(extra);
@@ -87,14 +78,7 @@ internal sealed class RawZip
             directoryHeader.Clear();
             BinaryPrimitives.WriteUInt32LittleEndian(directoryHeader, 0x02014b50);
             BinaryPrimitives.WriteUInt16LittleEndian(directoryHeader[4..], entry.MadeBy);
-            BinaryPrimitives.WriteUInt16LittleEndian(directoryHeader[6..], entry.Zip64 ? (ushort)45 : (ushort)20);
-            BinaryPrimitives.WriteUInt16LittleEndian(directoryHeader[8..], entry.Flags);
-            BinaryPrimitives.WriteUInt16LittleEndian(directoryHeader[10..], entry.Method);
-            BinaryPrimitives.WriteUInt32LittleEndian(directoryHeader[16..], entry.Crc);
-            BinaryPrimitives.WriteUInt32LittleEndian(directoryHeader[20..], entry.Zip64 ? uint.MaxValue : (uint)entry.CompressedSize);
-            BinaryPrimitives.WriteUInt32LittleEndian(directoryHeader[24..], entry.Zip64 ? uint.MaxValue : (uint)entry.UncompressedSize);
-            BinaryPrimitives.WriteUInt16LittleEndian(directoryHeader[28..], (ushort)entry.Name.Length);
-            BinaryPrimitives.WriteUInt16LittleEndian(directoryHeader[30..], (ushort)extra.Length);
+            WriteSharedFields(directoryHeader[6..], entry, extra.Length);
             BinaryPrimitives.WriteUInt32LittleEndian(directoryHeader[38..], entry.ExternalAttributes);
             BinaryPrimitives.WriteUInt32LittleEndian(directoryHeader[42..], entry.Zip64 ? uint.MaxValue : (uint)offsets[i]);
             zip.Write(directoryHeader);
@@ -111,6 +95,19 @@ internal sealed class RawZip
         BinaryPrimitives.WriteUInt32LittleEndian(end[16..], (uint)directoryStart);
         zip.Write(end);
         return zip.ToArray();
+    }
+
+    /// <summary>The fields a local header (from its offset 4) and a central directory header (from its offset 6) lay out alike: version needed, flags, method, time, date, CRC, sizes, name and extra lengths.</summary>
+    private static void WriteSharedFields(Span<byte> fields, RawEntry entry, int extraLength)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(fields, entry.Zip64 ? (ushort)45 : (ushort)20);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[2..], entry.Flags);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[4..], entry.Method);
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[10..], entry.Crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[14..], entry.Zip64 ? uint.MaxValue : (uint)entry.CompressedSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[18..], entry.Zip64 ? uint.MaxValue : (uint)entry.UncompressedSize);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[22..], (ushort)entry.Name.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[24..], (ushort)extraLength);
     }
 
     internal static byte[] Deflate(byte[] content)

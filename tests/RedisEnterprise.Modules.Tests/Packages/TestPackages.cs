@@ -1,8 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 
 namespace RedisEnterprise.Modules.Tests.Packages;
 
@@ -134,6 +130,15 @@ internal sealed class TestPackages
     }
 
     internal Task<ModulePackageValidation> ValidateAsync() => ValidateAsync(ToBytes());
+
+    /// <summary>Validates <paramref name="zip"/>, asserts its one problem is <paramref name="code"/> about <paramref name="entry"/>, and returns it.</summary>
+    internal static async Task<ModulePackageProblem> AssertRefusedAsync(byte[] zip, string code, string entry)
+    {
+        ModulePackageValidation validation = await ValidateAsync(zip);
+        AssertCodes(validation, code);
+        Assert.Equal(entry, validation.Problems[0].EntryName);
+        return validation.Problems[0];
+    }
 
     internal static void AssertCodes(ModulePackageValidation validation, params string[] expected)
     {

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Tests.Packages;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
@@ -58,6 +55,7 @@ public sealed class ConcurrencyTests
         using var server = RawServer.Start(cluster.ServeAsync);
         RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time);
         options.RequestTimeout = Timeout.InfiniteTimeSpan; // only the polls' waits make timers, which the stepping clock runs
+        options.UploadStallTimeout = null;
         using var client = new RedisEnterpriseModulesClient(options);
 
         var files = Enumerable.Range(0, Uploads).Select(i => (Name: $"module-{i}.zip", Bytes: TestPackages.Pattern((i + 1) * 1024 * 1024 + (i * 7919), seed: i))).ToArray();

@@ -50,62 +50,16 @@ internal static class FaultScripts
             c.Reset();
             return Task.CompletedTask;
         }, says: null), // whether the request went out before the reset came back is a race
-        ["reset before any answer"] = () => new(async (_, c) =>
-        {
-            await c.ReadRequestAsync();
-            c.Reset();
-        }),
-        ["empty response (closed without a byte)"] = () => new(async (_, c) =>
-        {
-            await c.ReadRequestAsync();
-            c.Close();
-        }),
-        ["reset mid-response"] = () => new(async (_, c) =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync($"{Head200}Content-Length: {Module.Length}\r\n\r\n{Module[..20]}");
-            c.Reset();
-        }),
-        ["closed mid-response"] = () => new(async (_, c) =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync($"{Head200}Content-Length: {Module.Length}\r\n\r\n{Module[..20]}");
-            c.Close();
-        }),
-        ["malformed chunked response"] = () => new(async (_, c) =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync($"{Head200}Transfer-Encoding: chunked\r\n\r\nzz\r\n{Module}\r\n0\r\n\r\n");
-        }),
-        ["chunked response cut mid-chunk"] = () => new(async (_, c) =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync($"{Head200}Transfer-Encoding: chunked\r\n\r\n{Module.Length:x}\r\n{Module[..10]}");
-            c.Reset();
-        }),
-        ["not HTTP at all"] = () => new(async (_, c) =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync("SSH-2.0-OpenSSH_9.6\r\n");
-            c.Close();
-        }),
-        ["accepts and never answers"] = () => new(async (f, c) =>
-        {
-            await c.ReadRequestAsync();
-            await f.GoSilentAsync(c);
-        }, needsTimeout: true),
-        ["stalls in the status line"] = () => new(async (f, c) =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync("HTTP/1.1 20");
-            await f.GoSilentAsync(c);
-        }, needsTimeout: true),
-        ["stalls half-way through the body"] = () => new(async (f, c) =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync($"{Head200}Content-Length: {Module.Length}\r\n\r\n{Module[..(Module.Length / 2)]}");
-            await f.GoSilentAsync(c);
-        }, needsTimeout: true),
+        ["reset before any answer"] = () => AnswerThenEnd(null, c => c.Reset()),
+        ["empty response (closed without a byte)"] = () => AnswerThenEnd(null, c => c.Close()),
+        ["reset mid-response"] = () => AnswerThenEnd($"{Head200}Content-Length: {Module.Length}\r\n\r\n{Module[..20]}", c => c.Reset()),
+        ["closed mid-response"] = () => AnswerThenEnd($"{Head200}Content-Length: {Module.Length}\r\n\r\n{Module[..20]}", c => c.Close()),
+        ["malformed chunked response"] = () => AnswerThenEnd($"{Head200}Transfer-Encoding: chunked\r\n\r\nzz\r\n{Module}\r\n0\r\n\r\n", _ => { }),
+        ["chunked response cut mid-chunk"] = () => AnswerThenEnd($"{Head200}Transfer-Encoding: chunked\r\n\r\n{Module.Length:x}\r\n{Module[..10]}", c => c.Reset()),
+        ["not HTTP at all"] = () => AnswerThenEnd("SSH-2.0-OpenSSH_9.6\r\n", c => c.Close()),
+        ["accepts and never answers"] = () => AnswerThenSilence(null),
+        ["stalls in the status line"] = () => AnswerThenSilence("HTTP/1.1 20"),
+        ["stalls half-way through the body"] = () => AnswerThenSilence($"{Head200}Content-Length: {Module.Length}\r\n\r\n{Module[..(Module.Length / 2)]}"),
     };
 
     /// <summary>Faults of an upload (<c>POST /v2/modules</c> with a 2 MiB file).</summary>
@@ -116,29 +70,38 @@ internal static class FaultScripts
             await c.ReadHeadAsync();
             c.Reset();
         }),
-        ["reset mid-upload"] = () => new(async (_, c) =>
-        {
-            await c.ReadHeadAsync();
-            await c.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n");
-            await c.ReadBytesAsync(256 * 1024);
-            c.Reset();
-        }),
-        ["reset after the whole upload"] = () => new(async (_, c) =>
-        {
-            await c.ReadRequestAsync();
-            c.Reset();
-        }),
-        ["stops reading mid-upload"] = () => new(async (f, c) =>
-        {
-            await c.ReadHeadAsync();
-            await c.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n");
-            await c.ReadBytesAsync(256 * 1024);
-            await f.GoSilentAsync(c);
-        }, needsTimeout: true),
-        ["never answers the upload"] = () => new(async (f, c) =>
-        {
-            await c.ReadRequestAsync();
-            await f.GoSilentAsync(c);
-        }, needsTimeout: true),
+        ["reset mid-upload"] = () => MidUpload((_, c) => { c.Reset(); return Task.CompletedTask; }),
+        ["reset after the whole upload"] = () => AnswerThenEnd(null, c => c.Reset()),
+        ["stops reading mid-upload"] = () => MidUpload((f, c) => f.GoSilentAsync(c), needsTimeout: true),
+        ["never answers the upload"] = () => AnswerThenSilence(null),
     };
+
+    /// <summary>Reads the request, writes <paramref name="answer"/> (when given), then ends the connection with <paramref name="end"/>.</summary>
+    private static FaultScript AnswerThenEnd(string? answer, Action<RawConnection> end) => new(async (_, c) =>
+    {
+        await c.ReadRequestAsync();
+        if (answer is not null) await c.WriteAsync(answer);
+        end(c);
+    });
+
+    /// <summary>Reads the request, writes <paramref name="answer"/> (when given), then goes silent: only the client's timeout ends the call.</summary>
+    private static FaultScript AnswerThenSilence(string? answer) => new(
+        async (f, c) =>
+        {
+            await c.ReadRequestAsync();
+            if (answer is not null) await c.WriteAsync(answer);
+            await f.GoSilentAsync(c);
+        },
+        needsTimeout: true);
+
+    /// <summary>Reads an upload's head, lets it go on with 100-continue, reads 256 KiB of the body, then does <paramref name="then"/>.</summary>
+    private static FaultScript MidUpload(Func<FaultScript, RawConnection, Task> then, bool needsTimeout = false) => new(
+        async (f, c) =>
+        {
+            await c.ReadHeadAsync();
+            await c.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n");
+            await c.ReadBytesAsync(256 * 1024);
+            await then(f, c);
+        },
+        needsTimeout);
 }

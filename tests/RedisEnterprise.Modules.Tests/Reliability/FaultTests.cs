@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging;
-using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Time.Testing;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -29,20 +26,13 @@ public sealed class FaultTests
     [MemberData(nameof(ReadFaults))]
     public async Task A_read_fault_ends_in_a_connection_error_and_the_client_keeps_working(string fault)
     {
-        FaultScript script = FaultScripts.ReadFaults[fault]();
-        var time = new FakeTimeProvider();
-        bool healed = false; // every connection fails until the test heals the server (the HTTP stack may retry once on its own)
-        using var server = RawServer.Start(c => Volatile.Read(ref healed) ? c.ServeAsync(RawResponse.Healthy) : script.Run(c));
-        var client = new RedisEnterpriseModulesClient(Options(server.Endpoint, time));
+        using var faulty = new FaultyUntilHealed(FaultScripts.ReadFaults[fault]());
+        FaultScript script = faulty.Script;
+        RawServer server = faulty.Server;
+        var client = new RedisEnterpriseModulesClient(Options(server.Endpoint, faulty.Time));
 
         Task<ModuleInfo> call = client.GetModuleAsync("m1");
-        if (script.NeedsTimeout)
-        {
-            await script.Reached.WaitAsync(Generous);
-            Assert.False(call.IsCompleted, "the call waits for the answer until its timeout");
-            time.Advance(RequestTimeout);
-            script.Release();
-        }
+        await faulty.TimeOutIfScriptedAsync(call);
 
         var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => call.WaitAsync(Generous));
         Assert.Equal(0, error.Status);
@@ -59,54 +49,39 @@ public sealed class FaultTests
             Assert.Contains(script.Says is { } says ? [says] : FaultScript.EitherTransportMessage, m => error.Message.Contains(m, StringComparison.Ordinal));
         }
 
-        IReadOnlyList<RawConnection> broken = server.Connections;
-        await Task.WhenAll(broken.Select(c => c.Closed)).WaitAsync(Generous); // nothing of the broken connections stays open
-        Volatile.Write(ref healed, true);
+        int broken = await faulty.HealAsync();
         ModuleInfo next = await client.GetModuleAsync("m1").WaitAsync(Generous);
         Assert.Equal("m1", next.Uid);
-        Assert.Equal(broken.Count + 1, server.Connections.Count); // on a fresh connection
+        Assert.Equal(broken + 1, server.Connections.Count); // on a fresh connection
 
-        client.Dispose();
-        await Task.WhenAll(server.Connections.Select(c => c.Closed)).WaitAsync(Generous);
+        await DisposeAndSeeConnectionsClosedAsync(client, server);
     }
 
     [Theory]
     [MemberData(nameof(UploadFaults))]
     public async Task An_upload_fault_ends_in_a_connection_error_and_the_client_keeps_working(string fault)
     {
-        FaultScript script = FaultScripts.UploadFaults[fault]();
-        var time = new FakeTimeProvider();
-        bool healed = false; // every connection fails until the test heals the server (the HTTP stack may retry once on its own)
-        using var server = RawServer.Start(c => Volatile.Read(ref healed) ? c.ServeAsync(RawResponse.Healthy) : script.Run(c));
-        var options = Options(server.Endpoint, time);
+        using var faulty = new FaultyUntilHealed(FaultScripts.UploadFaults[fault]());
+        var options = Options(faulty.Server.Endpoint, faulty.Time);
         options.UploadTimeout = RequestTimeout;
         var client = new RedisEnterpriseModulesClient(options);
         byte[] module = new byte[2 * 1024 * 1024];
 
         Task<ModuleOperation> upload = client.StartUploadModuleAsync(new MemoryStream(module), "m.zip", new UploadModuleOptions { Validate = false });
-        if (script.NeedsTimeout)
-        {
-            await script.Reached.WaitAsync(Generous);
-            Assert.False(upload.IsCompleted);
-            time.Advance(RequestTimeout);
-            script.Release();
-        }
+        await faulty.TimeOutIfScriptedAsync(upload);
 
         var error = await Assert.ThrowsAsync<RedisEnterpriseConnectionException>(() => upload.WaitAsync(Generous));
         Assert.Equal("POST", error.Method);
         Assert.Equal("/v2/modules", error.Path);
-        if (script.NeedsTimeout) Assert.IsType<TimeoutException>(error.InnerException);
+        if (faulty.Script.NeedsTimeout) Assert.IsType<TimeoutException>(error.InnerException);
 
-        IReadOnlyList<RawConnection> broken = server.Connections;
-        await Task.WhenAll(broken.Select(c => c.Closed)).WaitAsync(Generous);
-        Volatile.Write(ref healed, true);
+        await faulty.HealAsync();
         ModuleOperation next = await client.StartUploadModuleAsync(new MemoryStream(module), "m.zip", new UploadModuleOptions { Validate = false }).WaitAsync(Generous);
         Assert.Equal("a1", next.ActionUid);
-        RawRequest accepted = Assert.Single(server.Connections[^1].Requests);
+        RawRequest accepted = Assert.Single(faulty.Server.Connections[^1].Requests);
         Assert.Equal(module.Length, accepted.Body.Length - MultipartFraming(accepted)); // the whole file, once
 
-        client.Dispose();
-        await Task.WhenAll(server.Connections.Select(c => c.Closed)).WaitAsync(Generous);
+        await DisposeAndSeeConnectionsClosedAsync(client, faulty.Server);
     }
 
     [Fact]
@@ -121,8 +96,7 @@ public sealed class FaultTests
 
         using var server = RawServer.Answering(RawResponse.Healthy, port); // the cluster comes up on that port
         Assert.Equal(2, (await client.ListModulesAsync().WaitAsync(Generous)).Count);
-        client.Dispose();
-        await Task.WhenAll(server.Connections.Select(c => c.Closed)).WaitAsync(Generous);
+        await DisposeAndSeeConnectionsClosedAsync(client, server);
     }
 
     [Theory]
@@ -164,6 +138,52 @@ public sealed class FaultTests
     }
 
     /// <summary>Options for a client of these scenarios; <paramref name="logging"/> is where it logs (none by default).</summary>
+    /// <summary>Disposes the client and waits until it has closed every connection to the server: nothing stays open.</summary>
+    private static async Task DisposeAndSeeConnectionsClosedAsync(RedisEnterpriseModulesClient client, RawServer server)
+    {
+        client.Dispose();
+        await Task.WhenAll(server.Connections.Select(c => c.Closed)).WaitAsync(Generous);
+    }
+
+    /// <summary>A raw server whose every connection runs the fault script until it is healed (the HTTP stack may retry once on its own), and the clients' clock.</summary>
+    private sealed class FaultyUntilHealed : IDisposable
+    {
+        private bool _healed;
+
+        internal FaultyUntilHealed(FaultScript script)
+        {
+            Script = script;
+            Server = RawServer.Start(c => Volatile.Read(ref _healed) ? c.ServeAsync(RawResponse.Healthy) : script.Run(c));
+        }
+
+        internal FaultScript Script { get; }
+
+        internal RawServer Server { get; }
+
+        internal FakeTimeProvider Time { get; } = new();
+
+        /// <summary>For a script that stalls: waits until the call is stalled, asserts it still waits, and moves time past the timeout.</summary>
+        internal async Task TimeOutIfScriptedAsync(Task call)
+        {
+            if (!Script.NeedsTimeout) return;
+            await Script.Reached.WaitAsync(Generous);
+            Assert.False(call.IsCompleted, "the call waits for the answer until its timeout");
+            Time.Advance(RequestTimeout);
+            Script.Release();
+        }
+
+        /// <summary>Waits until every broken connection is closed (nothing of them stays open), then serves healthy answers; returns how many broke.</summary>
+        internal async Task<int> HealAsync()
+        {
+            IReadOnlyList<RawConnection> broken = Server.Connections;
+            await Task.WhenAll(broken.Select(c => c.Closed)).WaitAsync(Generous);
+            Volatile.Write(ref _healed, true);
+            return broken.Count;
+        }
+
+        public void Dispose() => Server.Dispose();
+    }
+
     internal static RedisEnterpriseModulesClientOptions Options(Uri endpoint, TimeProvider time, ILoggerFactory? logging = null) => new()
     {
         Endpoint = endpoint,

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RedisEnterprise.Modules.Tests.Reliability;
 
 /// <summary>Which client call a hostile answer answers.</summary>

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using RedisEnterprise.Modules.Serialization;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
 

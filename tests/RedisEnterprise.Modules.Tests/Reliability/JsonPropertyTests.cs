@@ -1,13 +1,8 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FsCheck;
 using FsCheck.Fluent;
 using RedisEnterprise.Modules.Errors;
 using RedisEnterprise.Modules.Serialization;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
@@ -44,27 +39,20 @@ public sealed class JsonPropertyTests
     [MemberData(nameof(Sources))]
     public void The_json_readers_return_a_result_or_throw_JsonException_only(string source)
     {
-        int tried = 0;
-        Property property = Prop.ForAll(Bodies(source).ToArbitrary(), body =>
+        ForEvery(Bodies(source), body =>
         {
-            tried++;
             ReadOrJsonException(body, ModulesJsonContext.Default.ModuleInfo);
             ReadOrJsonException(body, ModulesJsonContext.Default.ActionInfo);
             ReadOrJsonException(body, ModulesJsonContext.Default.IReadOnlyListModuleInfo);
         });
-
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(BodiesPerSource).WithEndSize(60), property);
-        Assert.Equal(BodiesPerSource, tried);
     }
 
     [Theory]
     [MemberData(nameof(Sources))]
     public void The_error_body_parser_never_throws_and_keeps_everything_bounded(string source)
     {
-        int tried = 0;
-        Property property = Prop.ForAll(Bodies(source).ToArbitrary(), body =>
+        ForEvery(Bodies(source), body =>
         {
-            tried++;
             string text = Encoding.UTF8.GetString(body);
             (string? code, string? message, string? excerpt) = ErrorDetails.ParseBody(text);
             Assert.True(code is null || code.Length <= ErrorDetails.MaxExcerptLength + 1, "error_code bounded");
@@ -72,9 +60,6 @@ public sealed class JsonPropertyTests
             Assert.True(excerpt is null || excerpt.Length <= ErrorDetails.MaxExcerptLength + 1, "excerpt bounded");
             Assert.True(code is not null || message is not null || excerpt is not null || string.IsNullOrWhiteSpace(text), "something is kept of a non-blank body");
         });
-
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(BodiesPerSource).WithEndSize(60), property);
-        Assert.Equal(BodiesPerSource, tried);
     }
 
     /// <summary>The whole error path, from an answer's status and bytes to the exception a caller catches.</summary>
@@ -82,15 +67,13 @@ public sealed class JsonPropertyTests
     [MemberData(nameof(Sources))]
     public void The_error_map_turns_any_error_answer_into_a_bounded_RedisEnterpriseException(string source)
     {
-        int tried = 0;
         Gen<(byte[] Body, int Status, string Route)> answers =
             from body in Bodies(source)
             from status in Gen.Elements(400, 401, 403, 404, 405, 406, 409, 429, 500, 502, 503, 504, 599)
             from route in Gen.Elements(Routes.ModulesV1, Routes.ModuleV1, Routes.ModulesV2, Routes.ModuleV2, Routes.ActionV1, "/elsewhere")
             select (body, status, route);
-        Property property = Prop.ForAll(answers.ToArbitrary(), answer =>
+        ForEvery(answers, answer =>
         {
-            tried++;
             using var request = new HttpRequestMessage(answer.Route == Routes.ModulesV2 ? HttpMethod.Post : HttpMethod.Get, new Uri("https://cluster.test:9443" + answer.Route.Replace("{uid}", "u%2F1", StringComparison.Ordinal).Replace("{actionUid}", "a1", StringComparison.Ordinal)));
             request.Options.Set(new HttpRequestOptionsKey<string>(Refit.HttpRequestMessageOptions.RelativePathTemplate), answer.Route);
             using var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { RequestMessage = request, Content = new ByteArrayContent(answer.Body) };
@@ -99,9 +82,6 @@ public sealed class JsonPropertyTests
             Assert.Equal(answer.Status, mapped.Status);
             HostileResponseTests.AssertClear(mapped);
         });
-
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(BodiesPerSource).WithEndSize(60), property);
-        Assert.Equal(BodiesPerSource, tried);
     }
 
     private static void ReadOrJsonException<T>(byte[] body, JsonTypeInfo<T> typeInfo)
@@ -200,4 +180,16 @@ public sealed class JsonPropertyTests
         Gen.ArrayOf(Gen.Elements("{}[]\":,0123456789.-eEtrufalsn \\/\n\t".Select(c => (byte)c).Concat(new byte[] { 0xC3, 0xA9, 0xFF, 0xEF, 0xBB, 0xBF }).ToArray())),
         Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(b => (byte[])[0xEF, 0xBB, 0xBF, .. b]),
         Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(b => (byte[])[0xFF, 0xFE, .. b]));
+
+    /// <summary>Checks <paramref name="property"/> on <see cref="BodiesPerSource"/> generated values (FsCheck shrinks a failing one) and asserts each was tried.</summary>
+    private static void ForEvery<T>(Gen<T> values, Action<T> property)
+    {
+        int tried = 0;
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(BodiesPerSource).WithEndSize(60), Prop.ForAll(values.ToArbitrary(), (T value) =>
+        {
+            tried++;
+            property(value);
+        }));
+        Assert.Equal(BodiesPerSource, tried);
+    }
 }

@@ -1,7 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Time.Testing;
-using RedisEnterprise.Modules.Tests.Infrastructure;
-
 namespace RedisEnterprise.Modules.Tests.Reliability;
 
 /// <summary>

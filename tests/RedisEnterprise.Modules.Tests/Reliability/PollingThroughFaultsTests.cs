@@ -1,6 +1,3 @@
-using System.Globalization;
-using RedisEnterprise.Modules.Tests.Infrastructure;
-
 namespace RedisEnterprise.Modules.Tests.Reliability;
 
 /// <summary>
@@ -111,6 +108,7 @@ public sealed class PollingThroughFaultsTests
     {
         RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time);
         options.RequestTimeout = Timeout.InfiniteTimeSpan; // only the polls' waits make timers, which the stepping clock runs
+        options.UploadStallTimeout = null;
         return options;
     }
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
 

@@ -1,4 +1,3 @@
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using RedisEnterprise.Modules.Upload;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;

@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Time.Testing;
-
 namespace RedisEnterprise.Modules.Tests.Reliability;
 
 /// <summary>

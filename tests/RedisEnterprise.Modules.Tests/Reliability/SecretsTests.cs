@@ -2,9 +2,6 @@ using System.Collections;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using System.Reflection;
-using System.Text;
-using Microsoft.Extensions.Time.Testing;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
 

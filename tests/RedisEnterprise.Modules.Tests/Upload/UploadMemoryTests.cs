@@ -1,4 +1,4 @@
-using RedisEnterprise.Modules.Tests.Infrastructure;
+using RedisEnterprise.Modules.TestSupport;
 
 namespace RedisEnterprise.Modules.Tests.Upload;
 
@@ -14,7 +14,7 @@ public sealed class UploadMemoryTests
         try
         {
             using (var file = File.Create(path)) file.SetLength(size);
-            using var sink = await DiscardingServer.StartAsync();
+            using var sink = LoopbackCluster.Start();
             using var cluster = MockCluster.Start();
             using var client = cluster.CreateClient(o => o.Endpoint = sink.Endpoint);
 
@@ -22,7 +22,7 @@ public sealed class UploadMemoryTests
             await client.StartUploadModuleAsync(path, new UploadModuleOptions { Validate = false });
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
-            Assert.Equal(size, sink.LastBodyFileBytes);
+            Assert.Equal(size, sink.LastUploadFileBytes);
             Assert.True(allocated < 16 * 1024 * 1024, $"allocated {allocated:N0} bytes to upload {size:N0}");
         }
         finally
@@ -48,7 +48,7 @@ public sealed class UploadMemoryTests
             using (var file = File.Create(path)) file.SetLength(size); // sparse: no disk space, reads as zeros
             Directory.CreateDirectory(Path.GetDirectoryName(warmUp)!);
             using (var file = File.Create(warmUp)) file.SetLength(1024 * 1024);
-            using var sink = await DiscardingServer.StartAsync();
+            using var sink = LoopbackCluster.Start();
             using var cluster = MockCluster.Start();
             using var client = cluster.CreateClient(o => o.Endpoint = sink.Endpoint);
             var noValidation = new UploadModuleOptions { Validate = false };
@@ -63,7 +63,7 @@ public sealed class UploadMemoryTests
             await client.StartUploadModuleAsync(path, noValidation);
             long growth = PeakMemory.Read() - idle;
 
-            Assert.Equal(size, sink.LastBodyFileBytes);
+            Assert.Equal(size, sink.LastUploadFileBytes);
             TestContext.Current.TestOutputHelper?.WriteLine($"peak resident set grew by {growth:N0} bytes over {idle:N0} to upload {size:N0}");
             Assert.True(growth < bound, $"the peak resident set grew by {growth:N0} bytes (over {idle:N0} at rest) to upload {size:N0}");
         }

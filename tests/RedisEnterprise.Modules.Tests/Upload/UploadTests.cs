@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using RedisEnterprise.Modules.Tests.Infrastructure;
+using RedisEnterprise.Modules.TestSupport;
 using RedisEnterprise.Modules.Upload;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -76,7 +74,7 @@ public sealed class UploadTests : IDisposable
     public async Task A_non_seekable_stream_is_spooled_and_the_callers_stream_is_not_disposed()
     {
         byte[] content = Bytes(200_000);
-        var stream = new NonSeekableStream(new MemoryStream(content));
+        var stream = new NonSeekableStream(content);
         using var client = _cluster.CreateClient();
 
         await client.StartUploadModuleAsync(stream, "from-pipe.zip");
@@ -135,7 +133,7 @@ public sealed class UploadTests : IDisposable
         string path = Path.Combine(Directory.CreateTempSubdirectory("upload-cancel").FullName, "big.zip");
         _files.Add(path);
         using (var file = File.Create(path)) file.SetLength(512L * 1024 * 1024);
-        using var sink = await DiscardingServer.StartAsync(bytesPerRead: 64 * 1024, stallAfterBytes: 4 * 1024 * 1024);
+        using var sink = LoopbackCluster.Start(bufferSize: 64 * 1024, stallAfterBytes: 4 * 1024 * 1024);
         using var client = _cluster.CreateClient(o => o.Endpoint = sink.Endpoint);
         using var cts = new CancellationTokenSource();
 
@@ -150,7 +148,7 @@ public sealed class UploadTests : IDisposable
     public async Task Upload_timeout_applies_to_the_transfer_only()
     {
         string path = TempFile(Bytes(8 * 1024 * 1024));
-        using var sink = await DiscardingServer.StartAsync(bytesPerRead: 64 * 1024, stallAfterBytes: 1024 * 1024);
+        using var sink = LoopbackCluster.Start(bufferSize: 64 * 1024, stallAfterBytes: 1024 * 1024);
         using var client = _cluster.CreateClient(o =>
         {
             o.Endpoint = sink.Endpoint;
@@ -191,26 +189,5 @@ public sealed class UploadTests : IDisposable
         using var client = _cluster.CreateClient();
         await Assert.ThrowsAsync<FileNotFoundException>(() => client.StartUploadModuleAsync(Path.Combine(Path.GetTempPath(), "no-such-module-" + Guid.NewGuid().ToString("N") + ".zip")));
         Assert.Empty(_cluster.Received);
-    }
-
-
-    private sealed class NonSeekableStream(Stream inner) : Stream
-    {
-        public bool Disposed { get; private set; }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        protected override void Dispose(bool disposing)
-        {
-            Disposed = true;
-            base.Dispose(disposing);
-        }
     }
 }

@@ -1,0 +1,3 @@
+global using RedisEnterprise.Modules.Benchmarks.Baseline;
+global using RedisEnterprise.Modules.Benchmarks.Infrastructure;
+global using RedisEnterprise.Modules.TestSupport;

@@ -1,0 +1,13 @@
+global using System.Globalization;
+global using System.IO.Compression;
+global using System.Net;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Text.Json.Nodes;
+global using Microsoft.Extensions.Time.Testing;
+global using RedisEnterprise.Modules.Tests.Infrastructure;
+global using Xunit;
+global using RedisEnterprise.Modules.Packages;
+global using static RedisEnterprise.Modules.ModulePackageProblemCodes;
+global using static RedisEnterprise.Modules.Tests.Packages.TestPackages;
