@@ -3,7 +3,7 @@
 // reads as environment variables, then serves until its standard input closes or it is stopped.
 using RedisEnterprise.Modules.Testing;
 
-await using FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 2 });
+await using FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "7.22.2-170", PollsToComplete = 2 }); // the smoke follows an upload's action: 7.x
 Console.WriteLine($"REDIS_ENTERPRISE_ENDPOINT={cluster.Endpoint}");
 Console.WriteLine($"REDIS_ENTERPRISE_USERNAME={cluster.Username}");
 Console.WriteLine($"REDIS_ENTERPRISE_PASSWORD={cluster.Password}");
