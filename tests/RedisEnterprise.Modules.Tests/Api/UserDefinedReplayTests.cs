@@ -77,6 +77,21 @@ public class UserDefinedReplayTests : IDisposable
         Assert.Equal(14, node.AdditionalData["cores"].GetInt32());
     }
 
+    [Theory]
+    [InlineData("2", 2)]
+    [InlineData("\"2\"", 2)]
+    [InlineData("2.0", 2)]
+    public void A_node_uid_reads_as_a_number_a_string_or_an_integral_float(string wire, int expected) =>
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Deserialize($$"""[{"uid":{{wire}}}]""", RedisEnterprise.Modules.Serialization.ModulesJsonContext.Default.IReadOnlyListNodeInfo)![0].Uid);
+
+    [Theory]
+    [InlineData("""[{"uid":2.5}]""")]
+    [InlineData("""[{"uid":4294967296}]""")]
+    [InlineData("""[{"uid":null}]""")]
+    [InlineData("""[{"uid":"two"}]""")]
+    public void A_node_uid_that_is_not_an_integer_is_an_error_not_a_silent_zero(string json) =>
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(json, RedisEnterprise.Modules.Serialization.ModulesJsonContext.Default.IReadOnlyListNodeInfo));
+
     [Fact]
     public async Task Creating_a_user_defined_module_posts_module_json_as_json_and_returns_the_module()
     {
