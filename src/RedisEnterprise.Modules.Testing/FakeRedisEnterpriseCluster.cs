@@ -257,10 +257,13 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Starts node <paramref name="uid"/> on 127.0.0.&lt;uid&gt;, on <paramref name="port"/> when that address has it free, else on a free port.</summary>
+    /// <summary>
+    /// Starts node <paramref name="uid"/> on 127.0.0.&lt;uid&gt;, on <paramref name="port"/> when that address has it free, else on
+    /// a free port; where only 127.0.0.1 is a loopback address (macOS), on 127.0.0.1 and a free port of its own.
+    /// </summary>
     private static async Task<ClusterListener> StartNodeAsync(ClusterState state, X509Certificate2 certificate, int uid, int port, string softwareVersion, CancellationToken stopping)
     {
-        var node = new FakeNode(uid, new IPAddress([127, 0, 0, (byte)uid]));
+        var node = new FakeNode(uid, uid == 1 ? IPAddress.Loopback : new IPAddress([127, 0, 0, (byte)uid]));
         ClusterListener listener;
         try
         {
@@ -268,7 +271,15 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
         }
         catch (Exception e) when (port != 0 && e is IOException or InvalidOperationException)
         {
-            listener = await ClusterListener.StartAsync(state, node, certificate, stopping).ConfigureAwait(false);
+            try
+            {
+                listener = await ClusterListener.StartAsync(state, node, certificate, stopping).ConfigureAwait(false);
+            }
+            catch (Exception again) when (again is IOException or InvalidOperationException)
+            {
+                node = node with { Address = IPAddress.Loopback };
+                listener = await ClusterListener.StartAsync(state, node, certificate, stopping).ConfigureAwait(false);
+            }
         }
 
         state.AddNode(new FakeNodeState(node, softwareVersion) { Port = listener.Endpoint.Port });
