@@ -116,7 +116,7 @@ finally
     if (tempPackage is not null) Directory.Delete(Path.GetDirectoryName(tempPackage)!, recursive: true);
 }
 
-sealed class ConsoleProgress<T>(Action<T> report) : IProgress<T>
+internal sealed class ConsoleProgress<T>(Action<T> report) : IProgress<T>
 {
     public void Report(T value) => report(value);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RedisEnterprise.Modules;
 
 namespace RedisEnterprise.Modules.Snippets;
 

@@ -1,4 +1,3 @@
-using RedisEnterprise.Modules;
 
 namespace RedisEnterprise.Modules.Snippets;
 

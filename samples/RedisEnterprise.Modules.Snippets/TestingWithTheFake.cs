@@ -1,4 +1,3 @@
-using RedisEnterprise.Modules;
 using RedisEnterprise.Modules.Testing;
 
 namespace RedisEnterprise.Modules.Snippets;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RedisEnterprise.Modules;
 
 namespace RedisEnterprise.Modules.WorkerSample;
 

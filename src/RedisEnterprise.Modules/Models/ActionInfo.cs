@@ -95,6 +95,7 @@ public sealed record ActionInfo : IJsonOnDeserialized
     internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     // LINQPad's Dump() calls this by convention: the fields a person scans, enums as names.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0051", Justification = "LINQPad calls ToDump() by convention.")]
     private object ToDump() => new { ActionUid, Name, Status, Progress, ErrorCode, ErrorMessage, CreationTime, ObjectName };
 
     void IJsonOnDeserialized.OnDeserialized() => _errorMessage ??= Error ?? AdditionalInfo?.Error;

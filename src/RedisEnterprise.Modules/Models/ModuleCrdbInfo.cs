@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using RedisEnterprise.Modules.Serialization;
 
 namespace RedisEnterprise.Modules;
 

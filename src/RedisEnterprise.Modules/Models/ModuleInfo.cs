@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using RedisEnterprise.Modules.Serialization;
 
@@ -35,5 +34,6 @@ public sealed record ModuleInfo : ModuleDescriptor
     public override string ToString() => $"{NameAndVersion} [{Uid}]";
 
     // LINQPad's Dump() calls this by convention: the fields a person scans, without the empty and raw ones.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0051", Justification = "LINQPad calls ToDump() by convention.")]
     private object ToDump() => new { ModuleName, SemanticVersion, Version, DisplayName, Uid, IsBundled, MinRedisPackVersion, Capabilities, Dependencies = Dependencies?.Keys, ActionUid };
 }

@@ -1,4 +1,3 @@
-using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
 namespace RedisEnterprise.Modules.Tests.Http;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using RedisEnterprise.Modules.Tests.Packages;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;

@@ -137,7 +137,6 @@ public sealed class FaultTests
         await server.Connections[0].Closed.WaitAsync(Generous);
     }
 
-    /// <summary>Options for a client of these scenarios; <paramref name="logging"/> is where it logs (none by default).</summary>
     /// <summary>Disposes the client and waits until it has closed every connection to the server: nothing stays open.</summary>
     private static async Task DisposeAndSeeConnectionsClosedAsync(RedisEnterpriseModulesClient client, RawServer server)
     {

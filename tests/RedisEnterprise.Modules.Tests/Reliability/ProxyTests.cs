@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.Time.Testing;
 
 namespace RedisEnterprise.Modules.Tests.Reliability;
 

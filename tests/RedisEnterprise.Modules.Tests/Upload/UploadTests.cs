@@ -1,8 +1,6 @@
 using System.Net.Sockets;
 using RedisEnterprise.Modules.TestSupport;
 using RedisEnterprise.Modules.Upload;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace RedisEnterprise.Modules.Tests.Upload;
 
