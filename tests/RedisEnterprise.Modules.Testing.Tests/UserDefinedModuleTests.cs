@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using RedisEnterprise.Modules.Diagnostics;
-using static RedisEnterprise.Modules.Testing.Tests.TestSupport;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 

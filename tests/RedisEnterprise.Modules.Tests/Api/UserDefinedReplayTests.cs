@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Upload;
 
 namespace RedisEnterprise.Modules.Tests.Api;

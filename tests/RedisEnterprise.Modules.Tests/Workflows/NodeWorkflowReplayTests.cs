@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using RedisEnterprise.Modules.DependencyInjection;
-using RedisEnterprise.Modules.Tests.Infrastructure;
 using RedisEnterprise.Modules.Tests.Packages;
 
 namespace RedisEnterprise.Modules.Tests.Workflows;
