@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RedisEnterprise.Modules.Models;
 using RedisEnterprise.Modules.Serialization;
 
 namespace RedisEnterprise.Modules;

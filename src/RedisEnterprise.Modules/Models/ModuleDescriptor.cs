@@ -114,8 +114,3 @@ public abstract record ModuleDescriptor
     /// <summary>The name and version, for messages: <c>rejson 2.0.8</c>.</summary>
     private protected string NameAndVersion => $"{ModuleName ?? "(unnamed)"} {SemanticVersion ?? Version?.ToString(CultureInfo.InvariantCulture) ?? "(no version)"}";
 }
-
-internal static class JsonModelDefaults
-{
-    internal static readonly IReadOnlyDictionary<string, JsonElement> NoAdditionalData = new Dictionary<string, JsonElement>();
-}

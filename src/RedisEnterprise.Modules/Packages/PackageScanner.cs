@@ -5,16 +5,6 @@ using Codes = RedisEnterprise.Modules.ModulePackageProblemCodes;
 
 namespace RedisEnterprise.Modules.Packages;
 
-/// <summary>What one pass over a package found.</summary>
-internal sealed class PackageScan
-{
-    internal List<ModulePackageProblem> Problems { get; } = [];
-
-    internal ModulePackageMetadata? Metadata { get; set; }
-
-    internal string? ModuleFileName { get; set; }
-}
-
 /// <summary>
 /// Reads a package's zip directory and <c>module.json</c> and, for a full check, every other entry (the <c>.so</c> hashed):
 /// all straight from the zip, nothing extracted to disk, nothing larger than <c>module.json</c> held in memory, and no

@@ -13,12 +13,11 @@ public sealed partial class DocSnippetTests
 {
     private const string SnippetsProject = "samples/RedisEnterprise.Modules.Snippets";
 
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
-    private static readonly Lazy<SnippetRegions> Regions = new(() => SnippetRegions.Read(Path.Combine(Root.Value, SnippetsProject)));
+    private static readonly Lazy<SnippetRegions> Regions = new(() => SnippetRegions.Read(Path.Combine(RepositoryRoot.Path, SnippetsProject)));
 
     public static TheoryData<string> MarkdownFiles()
     {
-        string root = Root.Value;
+        string root = RepositoryRoot.Path;
         IEnumerable<string> candidates =
         [
             Path.Combine(root, "README.md"),
@@ -33,7 +32,7 @@ public sealed partial class DocSnippetTests
     [MemberData(nameof(MarkdownFiles))]
     public void Every_csharp_block_is_marked_and_equals_its_snippet_region(string file)
     {
-        string path = Path.Combine(Root.Value, file);
+        string path = Path.Combine(RepositoryRoot.Path, file);
         if (Environment.GetEnvironmentVariable("UPDATE_DOC_SNIPPETS") is "1" or "true")
         {
             File.WriteAllText(path, Fill(File.ReadAllText(path), Regions.Value.ByName));
@@ -48,7 +47,7 @@ public sealed partial class DocSnippetTests
     public void The_files_checked_include_the_readme_and_its_csharp_blocks()
     {
         Assert.Contains("README.md", MarkdownFiles().Select(row => row.Data));
-        Assert.Contains(CodeBlocks(File.ReadAllText(Path.Combine(Root.Value, "README.md"))), block => block.IsCSharp);
+        Assert.Contains(CodeBlocks(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"))), block => block.IsCSharp);
     }
 
     [Fact]
@@ -64,7 +63,7 @@ public sealed partial class DocSnippetTests
         var shown = new HashSet<string>(StringComparer.Ordinal);
         foreach (string file in MarkdownFiles().Select(row => row.Data))
         {
-            string markdown = File.ReadAllText(Path.Combine(Root.Value, file));
+            string markdown = File.ReadAllText(Path.Combine(RepositoryRoot.Path, file));
             string[] lines = SplitLines(markdown);
             foreach (CodeBlock block in CodeBlocks(markdown))
             {
@@ -299,16 +298,6 @@ public sealed partial class DocSnippetTests
 
     private static Dictionary<string, SnippetRegion> Region(string name, string code) =>
         new(StringComparer.Ordinal) { [name] = new SnippetRegion("Test.cs", Dedent(SplitLines(code))) };
-
-    private static string FindRepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RedisEnterprise.Modules.sln"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No RedisEnterprise.Modules.sln in {AppContext.BaseDirectory} or any folder above it.");
-    }
 
     [GeneratedRegex(@"^\s*<!--\s*snippet:\s*(?<name>[A-Za-z0-9_.-]+)\s*-->\s*$")]
     private static partial Regex MarkerPattern();
