@@ -48,10 +48,10 @@ internal sealed class PreparedPackage : IAsyncDisposable
     /// <summary>Spools a caller's stream to a temporary file, then reads it; validates it only when <see cref="UploadModuleOptions.Validate"/> is true.</summary>
     internal static async Task<PreparedPackage> FromStreamAsync(Stream content, string fileName, UploadModuleOptions? options, CancellationToken cancellationToken)
     {
-        string spoolPath = Path.Combine(Path.GetTempPath(), "redis-module-" + Guid.NewGuid().ToString("N") + ".zip");
+        FileStream spool = SpoolFolder.Create(ModuleUploadContent.BufferSize, severalReaders: true);
+        string spoolPath = spool.Name;
         try
         {
-            var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, ModuleUploadContent.BufferSize, FileOptions.Asynchronous);
             await using (spool.ConfigureAwait(false))
             {
                 await content.CopyToAsync(spool, ModuleUploadContent.BufferSize, cancellationToken).ConfigureAwait(false);
