@@ -1,19 +1,23 @@
-// The whole life of a module: list, upload with progress, follow the action, get, a handled error, delete.
-// With no settings it runs against an in-process simulated cluster; set REDIS_ENTERPRISE_ENDPOINT,
-// REDIS_ENTERPRISE_USERNAME, REDIS_ENTERPRISE_PASSWORD (and optionally REDIS_ENTERPRISE_SKIP_TLS_VERIFY=true)
-// to use a real one, and pass a module zip path as the first argument.
+// A module's whole life with the same calls on either line of Redis Software: detect how the cluster manages modules,
+// install with progress, a handled module_exists, ensure (which on 8.x repairs a node that lacks the package), delete.
+// With no settings it runs against an in-process simulated Redis Software 8.2 cluster of 3 nodes (module uploads off, as
+// on 8.2); `--legacy` (or REDIS_ENTERPRISE_LEGACY=true) simulates 7.22 instead. Set REDIS_ENTERPRISE_ENDPOINT,
+// REDIS_ENTERPRISE_USERNAME, REDIS_ENTERPRISE_PASSWORD (and optionally REDIS_ENTERPRISE_SKIP_TLS_VERIFY=true) to use a real
+// cluster: it is only read, unless you pass the path of a module package to install (and then delete).
 using RedisEnterprise.Modules;
 using RedisEnterprise.Modules.Testing;
 
+bool legacy = args.Contains("--legacy") || string.Equals(Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_LEGACY"), "true", StringComparison.OrdinalIgnoreCase);
+string? packageArgument = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 string? endpoint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_ENDPOINT");
 FakeRedisEnterpriseCluster? fake = null;
 string? tempPackage = null;
 RedisEnterpriseModulesClient client;
 if (string.IsNullOrEmpty(endpoint))
 {
-    fake = FakeRedisEnterpriseCluster.Start();
+    fake = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = legacy ? "7.22.2-170" : "8.2.0-25", NodeCount = 3 });
     client = fake.CreateClient();
-    Console.WriteLine($"No REDIS_ENTERPRISE_ENDPOINT set: using a simulated cluster at {fake.Endpoint}");
+    Console.WriteLine($"No REDIS_ENTERPRISE_ENDPOINT set: using a simulated Redis Software {(legacy ? "7.22" : "8.2")} cluster at {fake.Endpoint}");
 }
 else
 {
@@ -29,35 +33,75 @@ else
 
 try
 {
+    IReadOnlyList<NodeInfo> nodes = await client.ListNodesAsync();
+    ModuleManagementMode mode = await client.GetModuleManagementModeAsync();
+    Console.WriteLine($"\nNodes ({nodes.Count}):");
+    foreach (NodeInfo node in nodes) Console.WriteLine($"  node {node.Uid}: {node.Address}, {node.Status}, Redis Software {node.SoftwareVersion}, {node.OsName} {node.OsSemanticVersion} {node.Architecture}");
+    Console.WriteLine(mode == ModuleManagementMode.UserDefined
+        ? "Modules are user-defined here (8.0 and later): a configuration in the cluster, and the package on every node."
+        : "Modules are uploaded to the cluster in one request here (7.x), which the cluster follows with an action.");
+
+    ClusterInfo cluster = await client.GetClusterAsync();
+    Console.WriteLine(cluster.AllowModulesUpload switch
+    {
+        false => "Module uploads are switched off (allow_modules_upload is false): the install below switches them on for itself (EnableModuleUploads).",
+        true => "Module uploads are switched on (allow_modules_upload is true).",
+        null => "This cluster has no allow_modules_upload setting (before 8.2): uploads are always allowed.",
+    });
+
     Console.WriteLine("\nModules on the cluster:");
     foreach (ModuleInfo m in await client.ListModulesAsync()) Console.WriteLine($"  {m.ModuleName,-12} {m.SemanticVersion,-10} {m.Uid}");
 
-    string package = args.Length > 0 ? args[0] : tempPackage = new ModulePackageBuilder("quickstart", "1.0.0").WithPayloadSize(2 * 1024 * 1024).WriteToTempFile();
-    Console.WriteLine($"\nUploading {Path.GetFileName(package)}");
-    ModuleOperation upload = await client.StartUploadModuleAsync(package, new UploadModuleOptions
+    if (fake is null && packageArgument is null)
     {
-        UploadProgress = new ConsoleProgress<UploadProgress>(p => Console.WriteLine($"  sent {p.BytesSent:N0} of {p.TotalBytes:N0} bytes")),
-    });
-    Console.WriteLine($"  accepted: module {upload.ModuleUid}, action {upload.ActionUid}");
-    ActionInfo done = await upload.WaitForCompletionAsync();
-    Console.WriteLine($"  the cluster says: {done}");
-    ModuleInfo module = await client.GetModuleAsync(upload.ModuleUid);
-    Console.WriteLine($"  installed: {module}");
+        Console.WriteLine("\nNo module package given: nothing is uploaded to a real cluster. Pass the path of a module zip to install it (and delete it again).");
+        return 0;
+    }
 
-    Console.WriteLine("\nUploading the same module again:");
+    string package = packageArgument ?? (tempPackage = new ModulePackageBuilder("quickstart", "1.0.0").WithPayloadSize(2 * 1024 * 1024).WriteToTempFile());
+    var install = new UploadModuleOptions
+    {
+        EnableModuleUploads = true,
+        UploadProgress = new ConsoleProgress<UploadProgress>(p =>
+        {
+            if (p.BytesSent != p.TotalBytes) return; // one line per upload: when it has all been sent
+            Console.WriteLine(p.NodeUid is { } node ? $"  node {node}: sent {p.BytesSent:N0} bytes" : $"  sent {p.BytesSent:N0} bytes to the cluster");
+        }),
+        ActionProgress = new ConsoleProgress<ActionInfo>(a => Console.WriteLine($"  the cluster says: {a}")),
+    };
+
+    Console.WriteLine($"\nInstalling {Path.GetFileName(package)}");
+    ModuleInfo module = await client.UploadModuleAsync(package, install);
+    Console.WriteLine($"  installed: {module}");
+    if (mode == ModuleManagementMode.UserDefined) Console.WriteLine($"  uploads switched back off: allow_modules_upload is {((await client.GetClusterAsync()).AllowModulesUpload == true ? "true" : "false")}");
+
+    Console.WriteLine("\nInstalling the same module again:");
     try
     {
-        await client.UploadModuleAsync(package);
+        await client.UploadModuleAsync(package, install);
     }
     catch (ModuleAlreadyExistsException e)
     {
-        Console.WriteLine($"  handled {nameof(ModuleAlreadyExistsException)} ({e.ErrorCode}): the cluster already has it.");
+        Console.WriteLine($"  handled {nameof(ModuleAlreadyExistsException)} ({e.ErrorCode}): the cluster already has {e.ModuleName} {e.SemanticVersion}.");
     }
+
+    if (fake is not null && mode == ModuleManagementMode.UserDefined)
+    {
+        NodeInfo joined = fake.AddNode();
+        Console.WriteLine($"\nA node joined: node {joined.Uid} ({joined.Address}), without the package");
+    }
+
+    Console.WriteLine("\nEnsuring the module is installed:");
+    EnsureModuleResult ensured = await client.EnsureModuleInstalledAsync(package, install);
+    Console.WriteLine(ensured.RepairedNodes.Count > 0
+        ? $"  repaired node(s) {string.Join(", ", ensured.RepairedNodes.Select(n => n.Uid))}: each lacked the package and got it"
+        : $"  already installed{(mode == ModuleManagementMode.UserDefined ? " on every node" : string.Empty)}: nothing to do");
 
     Console.WriteLine($"\nDeleting {module.Uid}");
     await client.DeleteModuleAsync(module.Uid);
     bool gone = !(await client.ListModulesAsync()).Any(m => m.Uid == module.Uid);
-    Console.WriteLine(gone ? "  deleted." : "  still listed!");
+    if (fake is not null && mode == ModuleManagementMode.UserDefined) gone &= fake.Nodes.All(n => fake.NodeArtifacts(n.Uid).Count == 0);
+    Console.WriteLine(!gone ? "  still there!" : mode == ModuleManagementMode.UserDefined ? "  deleted: the configuration, and the package from every node." : "  deleted.");
     return gone ? 0 : 1;
 }
 catch (RedisEnterpriseException e)

@@ -7,7 +7,8 @@ namespace RedisEnterprise.Modules.Snippets;
 /// <summary>Runs the snippets that can run against the simulated cluster, so what the docs say they do stays true.</summary>
 public sealed class SnippetTests : IAsyncDisposable
 {
-    private readonly FakeRedisEnterpriseCluster _cluster = FakeRedisEnterpriseCluster.Start();
+    // The 7.22 line: these snippets follow actions, which only the cluster-wide upload of 7.x has.
+    private readonly FakeRedisEnterpriseCluster _cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "7.22.2-170" });
     private readonly string _folder = Directory.CreateTempSubdirectory("snippet-tests").FullName;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -73,8 +74,10 @@ public sealed class SnippetTests : IAsyncDisposable
     [Fact]
     public async Task Errors_Redis_Software_8_answers_405_to_an_upload()
     {
-        await using var cluster8 = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { RedisSoftware8Mode = true });
-        using var client = cluster8.CreateClient();
+        await using var cluster8 = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "8.0.0-1" });
+        RedisEnterpriseModulesClientOptions options = cluster8.CreateClientOptions();
+        options.ModuleManagement = ModuleManagementMode.ClusterUpload; // a client held to the 7.x requests
+        using var client = new RedisEnterpriseModulesClient(options);
 
         string outcome = await ErrorHandling.UploadAsync(client, Package(new ModulePackageBuilder("eight", "1.0.0")));
 

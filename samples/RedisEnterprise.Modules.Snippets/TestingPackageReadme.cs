@@ -9,14 +9,15 @@ public sealed class TestingPackageReadme
     public async Task The_testing_package_readme_example_runs()
     {
         #region testing-package-readme
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 2 });
+        // Redis Software 8.2 with 3 nodes; SoftwareVersion = "7.22.2-170" simulates the 7.x line.
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { AllowModulesUpload = true });
         using RedisEnterpriseModulesClient client = cluster.CreateClient();
 
         string package = new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(64 * 1024).WriteToTempFile();
         ModuleInfo uploaded = await client.UploadModuleAsync(package);
 
         Assert.Contains(cluster.Modules, m => m.Uid == uploaded.Uid);
-        Assert.Contains(cluster.Requests, r => r.Method == "POST" && r.Path == "/v2/modules");
+        Assert.All(cluster.Nodes, node => Assert.Single(cluster.NodeArtifacts(node.Uid))); // the package is on every node
         #endregion
     }
 }

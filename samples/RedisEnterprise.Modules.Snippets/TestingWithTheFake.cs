@@ -5,7 +5,7 @@ namespace RedisEnterprise.Modules.Snippets;
 #region testing-with-the-fake
 public sealed class ModuleInstallTests : IAsyncDisposable
 {
-    private readonly FakeRedisEnterpriseCluster _cluster = FakeRedisEnterpriseCluster.Start();
+    private readonly FakeRedisEnterpriseCluster _cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { AllowModulesUpload = true });
 
     public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
@@ -20,7 +20,7 @@ public sealed class ModuleInstallTests : IAsyncDisposable
 
         Assert.True(first.WasUploaded);
         Assert.False(second.WasUploaded);
-        Assert.Single(_cluster.Requests, r => r.Method == "POST");
+        Assert.Single(_cluster.Requests, r => r.Method == "POST" && r.Path == "/v2/modules/user-defined");
     }
 }
 #endregion

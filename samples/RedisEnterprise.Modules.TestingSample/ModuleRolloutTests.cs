@@ -4,7 +4,7 @@ namespace RedisEnterprise.Modules.TestingSample;
 
 public sealed class ModuleRolloutTests : IAsyncDisposable
 {
-    private readonly FakeRedisEnterpriseCluster _cluster = FakeRedisEnterpriseCluster.Start();
+    private readonly FakeRedisEnterpriseCluster _cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { AllowModulesUpload = true });
     private readonly string _folder = Directory.CreateTempSubdirectory("rollout-tests").FullName;
 
     public async ValueTask DisposeAsync()
@@ -60,10 +60,12 @@ public sealed class ModuleRolloutTests : IAsyncDisposable
     public async Task A_failed_install_surfaces_as_the_sdks_exception()
     {
         using var client = _cluster.CreateClient();
-        _cluster.FailNextActionWith("insufficient_resources", "not enough memory");
+        _cluster.FailNextArtifactUploadWith(2, "insufficient_resources", 500);
 
-        var error = await Assert.ThrowsAsync<ActionFailedException>(() => new ModuleRollout(client).RollForwardAsync(Package("timeseries", "9.9.9")));
+        var error = await Assert.ThrowsAsync<ModuleInstallException>(() => new ModuleRollout(client).RollForwardAsync(Package("timeseries", "9.9.9")));
 
         Assert.Equal("insufficient_resources", error.ErrorCode);
+        Assert.True(error.IsRolledBack); // the other nodes' packages and the configuration were deleted again
+        Assert.DoesNotContain(_cluster.Modules, m => m.ModuleName == "timeseries" && m.SemanticVersion == "9.9.9");
     }
 }

@@ -7,7 +7,7 @@ internal static class SimulatedCluster
 {
     internal static FakeRedisEnterpriseCluster UseIn(HostApplicationBuilder builder)
     {
-        FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start();
+        FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { AllowModulesUpload = true });
         string folder = Directory.CreateTempSubdirectory("worker-sample").FullName;
         string caPath = Path.Combine(folder, "cluster-ca.pem");
         File.WriteAllText(caPath, cluster.Certificate.ExportCertificatePem());

@@ -262,7 +262,7 @@ public sealed class ModulePackageBuilder
         ("license", w => w.WriteStringValue("MIT")),
         ("architecture", w => w.WriteStringValue("x86_64")),
         ("os", w => w.WriteStringValue("Linux")),
-        ("os_list", w => WriteStrings(w, ["ubuntu18.04"])),
+        ("os_list", w => WriteStrings(w, ["rhel9", "ubuntu18.04"])), // fits the simulated cluster's default rhel 9 nodes
         ("capabilities", w => WriteStrings(w, _capabilities)),
         ("command_line_args", w => w.WriteStringValue(string.Empty)),
         ("min_redis_version", w => w.WriteStringValue("6.0.0")),

@@ -20,7 +20,12 @@ public interface IRedisEnterpriseModulesClient
 
     /// <summary>
     /// Uploads a module package (<c>POST /v2/modules</c>, streamed from disk), then polls its action until the cluster is
-    /// done and returns the module as the cluster has it.
+    /// done and returns the module as the cluster has it. On Redis Software 8.0 and later (<see cref="GetModuleManagementModeAsync"/>),
+    /// where no request does it all: creates the module's configuration from the package's <c>module.json</c>
+    /// (<c>POST /v2/modules/user-defined</c>), uploads the package to every active node at its own address (at most
+    /// <see cref="UploadModuleOptions.MaxParallelNodeUploads"/> at a time, progress per node), checks each node lists it, and
+    /// returns the module as <c>GET /v1/modules/{uid}</c> shows it; if a node fails, what was uploaded and the configuration are
+    /// deleted again and <see cref="ModuleInstallException"/> says what happened on each node.
     /// </summary>
     /// <param name="filePath">The module package: a RAMP zip, e.g. <c>rejson.Linux-ubuntu18.04-x86_64.2.0.8.zip</c>.</param>
     /// <param name="options">Progress callbacks; <see langword="null"/> for none.</param>
@@ -28,6 +33,8 @@ public interface IRedisEnterpriseModulesClient
     /// <returns>The uploaded module.</returns>
     /// <exception cref="ModuleAlreadyExistsException">The cluster already has this module version.</exception>
     /// <exception cref="ActionFailedException">The cluster accepted the package but failed to install it.</exception>
+    /// <exception cref="ModuleUploadDisabledException">Redis Software 8.2+: uploads are off and <see cref="UploadModuleOptions.EnableModuleUploads"/> is not set; nothing was sent.</exception>
+    /// <exception cref="ModuleInstallException">Redis Software 8: the upload failed on some nodes (rolled back, or what is left is named).</exception>
     /// <exception cref="RedisEnterpriseException">Another error; see the subclasses.</exception>
     Task<ModuleInfo> UploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
@@ -39,14 +46,19 @@ public interface IRedisEnterpriseModulesClient
     /// <returns>The uploaded module.</returns>
     Task<ModuleInfo> UploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Uploads a module package (<c>POST /v2/modules</c>) and returns at once with the operation that follows the cluster's work.</summary>
+    /// <summary>
+    /// Uploads a module package (<c>POST /v2/modules</c>) and returns at once with the operation that follows the cluster's work.
+    /// On Redis Software 8.0 and later there is no action to follow: the whole install runs first (as in
+    /// <see cref="UploadModuleAsync(string, UploadModuleOptions?, CancellationToken)"/>) and the operation returned has already
+    /// completed: its <see cref="ActionOperation.ActionUid"/> is empty and <see cref="ModuleOperation.WaitForModuleAsync"/> returns at once.
+    /// </summary>
     /// <param name="filePath">The module package.</param>
     /// <param name="options">Progress callbacks; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the transfer.</param>
     /// <returns>The operation: store its <see cref="ActionOperation.ActionUid"/> and <see cref="ModuleOperation.ModuleUid"/> to resume later.</returns>
     Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Uploads a module package from a stream and returns at once with the operation that follows the cluster's work.</summary>
+    /// <summary>Uploads a module package from a stream and returns at once with the operation that follows the cluster's work (on Redis Software 8, an operation that has already completed, as for a file).</summary>
     /// <param name="content">The package's bytes, from the stream's current position; not disposed.</param>
     /// <param name="fileName">The package's file name.</param>
     /// <param name="options">Progress callbacks; <see langword="null"/> for none.</param>
@@ -54,14 +66,22 @@ public interface IRedisEnterpriseModulesClient
     /// <returns>The operation.</returns>
     Task<ModuleOperation> StartUploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a module (<c>DELETE /v2/modules/{uid}</c>) and polls until the cluster is done.</summary>
+    /// <summary>
+    /// Deletes a module (<c>DELETE /v2/modules/{uid}</c>) and polls until the cluster is done. On Redis Software 8.0 and later:
+    /// deletes its configuration (<c>DELETE /v2/modules/user-defined/{uid}</c>), then its package from every active node (a node
+    /// that already lacks it is fine); a module a database uses fails with <see cref="ModuleInUseException"/> before any node is touched.
+    /// </summary>
     /// <param name="uid">The module's unique ID.</param>
     /// <param name="cancellationToken">Stops the call or the waiting (the deletion may go on).</param>
     /// <returns>A task that completes when the module is deleted.</returns>
     /// <exception cref="ModuleNotFoundException">There is no module with that uid.</exception>
     Task DeleteModuleAsync(string uid, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a module (<c>DELETE /v2/modules/{uid}</c>) and returns at once with the operation that follows the deletion.</summary>
+    /// <summary>
+    /// Deletes a module (<c>DELETE /v2/modules/{uid}</c>) and returns at once with the operation that follows the deletion. On
+    /// Redis Software 8.0 and later the deletion runs first (as in <see cref="DeleteModuleAsync"/>) and the operation returned has
+    /// already completed, with an empty <see cref="ActionOperation.ActionUid"/>.
+    /// </summary>
     /// <param name="uid">The module's unique ID.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The operation.</returns>
@@ -92,13 +112,87 @@ public interface IRedisEnterpriseModulesClient
     /// <summary>
     /// Makes sure the package's module version is installed: looks for a module with the same <c>module_name</c> and
     /// <c>semantic_version</c> (or <c>version</c>), and uploads only when absent. Safe to run every few minutes; a
-    /// <c>module_exists</c> race with another uploader counts as success.
+    /// <c>module_exists</c> race with another uploader counts as success. On Redis Software 8.0 and later the module counts as
+    /// installed when its configuration exists and every active node lists its package; a node that lacks it (one that joined
+    /// later, an earlier run that failed) gets it, named in <see cref="EnsureModuleResult.RepairedNodes"/>.
     /// </summary>
     /// <param name="filePath">The module package.</param>
     /// <param name="options">Upload options; the package is validated before uploading unless <see cref="UploadModuleOptions.Validate"/> is false.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cluster's module, and whether this call uploaded it.</returns>
     Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the cluster's settings that module management needs (<c>GET /v1/cluster</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cluster: its name, REST API port, upload size limit and <c>allow_modules_upload</c>.</returns>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
+    Task<ClusterInfo> GetClusterAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the cluster's nodes (<c>GET /v1/nodes</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The nodes, in the order the cluster sent them.</returns>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
+    Task<IReadOnlyList<NodeInfo>> ListNodesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How the cluster manages modules, which decides what <see cref="UploadModuleAsync(string, UploadModuleOptions?, CancellationToken)"/>,
+    /// <see cref="DeleteModuleAsync"/> and <see cref="EnsureModuleInstalledAsync"/> send: <see cref="RedisEnterpriseModulesClientOptions.ModuleManagement"/>
+    /// when set, otherwise detected from the lowest <c>software_version</c> of <c>GET /v1/nodes</c> (8 and later, and
+    /// <c>100.x</c> development builds, are <see cref="ModuleManagementMode.UserDefined"/>), asked once per client and cached.
+    /// A cluster that answers <c>GET /v1/nodes</c> with 404 is taken as <see cref="ModuleManagementMode.ClusterUpload"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The mode.</returns>
+    /// <exception cref="RedisEnterpriseException">The nodes could not be listed, or none reports a version the SDK can read.</exception>
+    Task<ModuleManagementMode> GetModuleManagementModeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a module's configuration in the cluster from a package's <c>module.json</c> (<c>POST /v2/modules/user-defined</c>,
+    /// Redis Software 8.0 and later): the first step of an install; the package still has to reach every node
+    /// (<see cref="UploadModuleArtifactAsync"/>). <see cref="UploadModuleAsync(string, UploadModuleOptions?, CancellationToken)"/> does every step.
+    /// </summary>
+    /// <param name="metadata">The package's <c>module.json</c> (<see cref="ModulePackage.Metadata"/>), sent with its other keys as they are.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The module object the cluster created.</returns>
+    /// <exception cref="ModuleUploadDisabledException">The cluster's <c>allow_modules_upload</c> is off.</exception>
+    /// <exception cref="InvalidModuleException">The cluster refused the module object.</exception>
+    Task<ModuleInfo> CreateUserDefinedModuleAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a module's configuration (<c>DELETE /v2/modules/user-defined/{uid}</c>); the nodes' packages stay (<see cref="DeleteModuleArtifactAsync"/>).</summary>
+    /// <param name="uid">The module's uid.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the configuration is deleted.</returns>
+    /// <exception cref="ModuleNotFoundException">There is no module with that uid.</exception>
+    /// <exception cref="ModuleInUseException">A database uses the module.</exception>
+    Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the module packages stored on one node (<c>GET /v2/local/modules/user-defined/artifacts</c> at the node's own address).</summary>
+    /// <param name="node">The node, from <see cref="ListNodesAsync"/>; reached as <see cref="RedisEnterpriseModulesClientOptions.NodeEndpoints"/> says.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The node's artifacts.</returns>
+    Task<IReadOnlyList<ModuleArtifact>> ListModuleArtifactsAsync(NodeInfo node, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Uploads a module package to one node (<c>POST /v2/local/modules/user-defined/artifacts</c> at the node's own address),
+    /// streamed from disk; validated first unless <see cref="UploadModuleOptions.Validate"/> is false.
+    /// </summary>
+    /// <param name="node">The node.</param>
+    /// <param name="filePath">The module package.</param>
+    /// <param name="options">Progress (with <see cref="UploadProgress.NodeUid"/>) and validation; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the transfer.</param>
+    /// <returns>A task that completes when the node has stored the package.</returns>
+    /// <exception cref="ModuleUploadDisabledException">The cluster's <c>allow_modules_upload</c> is off.</exception>
+    Task UploadModuleArtifactAsync(NodeInfo node, string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one module package from one node (<c>DELETE /v2/local/modules/user-defined/artifacts/{module_name}/{version}</c>).</summary>
+    /// <param name="node">The node.</param>
+    /// <param name="moduleName">The package's <c>module_name</c>.</param>
+    /// <param name="version">The package's integer <c>version</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the package is deleted.</returns>
+    /// <exception cref="ModuleNotFoundException">The node does not have that package.</exception>
+    /// <exception cref="ModuleInUseException">A database uses the module.</exception>
+    Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// How the operations of this client's actions poll, <see cref="ActionOperation"/>s made with <c>new</c> included. A client

@@ -4,6 +4,7 @@ using RedisEnterprise.Modules.Diagnostics;
 using RedisEnterprise.Modules.Errors;
 using RedisEnterprise.Modules.Transport;
 using RedisEnterprise.Modules.Upload;
+using RedisEnterprise.Modules.Workflows;
 
 namespace RedisEnterprise.Modules;
 
@@ -30,6 +31,10 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> EnsureGates = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new(); // cancelled by Dispose: calls in flight and polling stop
     private readonly RedisEnterpriseModulesClientOptions _options = null!;
+    private readonly NodeConnections _nodes = null!;
+    private readonly UserDefinedModuleWorkflow _userDefined = null!;
+    private readonly SemaphoreSlim _modeDetection = new(1, 1);
+    private int _detectedMode = -1; // a ModuleManagementMode once detected
 
     /// <summary>Creates a client that owns its connection to the cluster (disposed with the client).</summary>
     /// <param name="options">The cluster and how to talk to it; copied, so later changes do not affect this client.</param>
@@ -76,6 +81,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
         httpClient.BaseAddress ??= _options.Endpoint;
         _connection = new ClusterConnection(httpClient, _options);
+        _nodes = new NodeConnections(_options);
+        _userDefined = new UserDefinedModuleWorkflow(this, HandlerChain.LoggerFor(_options));
         Polling = OperationPolling.From(_options, _lifetime.Token);
     }
 
@@ -108,6 +115,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ModuleOperation> StartUploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        if (!File.Exists(filePath)) throw new FileNotFoundException($"The module package does not exist: {filePath}", filePath);
+        if (await IsUserDefinedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return await InstallUserDefinedAsync(await PreparedPackage.FromFileAsync(filePath, options, cancellationToken).ConfigureAwait(false), options, cancellationToken).ConfigureAwait(false);
+        }
+
         return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,6 +128,11 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ModuleOperation> StartUploadModuleAsync(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ValidateUploadStream(content, fileName);
+        if (await IsUserDefinedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return await InstallUserDefinedAsync(await PreparedPackage.FromStreamAsync(content, fileName, options, cancellationToken).ConfigureAwait(false), options, cancellationToken).ConfigureAwait(false);
+        }
+
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
         return await StartUploadAsync(part, options, filePath: null, cancellationToken).ConfigureAwait(false);
     }
@@ -125,7 +143,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         return RedisEnterpriseModulesTelemetry.TraceAsync("EnsureModuleInstalled", null, null, async activity =>
         {
-            EnsureModuleResult result = await EnsureInstalledAsync(filePath, options, cancellationToken).ConfigureAwait(false);
+            EnsureModuleResult result = await IsUserDefinedAsync(cancellationToken).ConfigureAwait(false)
+                ? await EnsureUserDefinedAsync(filePath, options, cancellationToken).ConfigureAwait(false)
+                : await EnsureInstalledAsync(filePath, options, cancellationToken).ConfigureAwait(false);
             RedisEnterpriseModulesTelemetry.TagModule(activity, result.Module);
             activity?.SetTag("redis_enterprise.module.uploaded", result.WasUploaded);
             return result;
@@ -138,8 +158,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         ModulePackageMetadata metadata = package.Metadata
             ?? throw new ModulePackageValidationException(new ModulePackageValidation(package.FileName, package.OpeningProblems));
 
-        // One ensure of a package at a time in this process: the others then find it installed instead of racing its upload.
-        SemaphoreSlim gate = EnsureGates.GetOrAdd($"{_options.Endpoint} {metadata.ModuleName} {metadata.SemanticVersion ?? metadata.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", static _ => new SemaphoreSlim(1, 1));
+        SemaphoreSlim gate = EnsureGate(metadata);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -165,6 +184,10 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             gate.Release();
         }
     }
+
+    /// <summary>One ensure of a package at a time in this process, on either line: the others then find it installed instead of racing its upload.</summary>
+    private SemaphoreSlim EnsureGate(ModulePackageMetadata metadata) =>
+        EnsureGates.GetOrAdd($"{_options.Endpoint} {metadata.ModuleName} {metadata.SemanticVersion ?? metadata.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", static _ => new SemaphoreSlim(1, 1));
 
     /// <summary>Lists until the module shows, with the polling interval and backoff; <see langword="null"/> after <see cref="OperationPolling.OperationTimeout"/>.</summary>
     private async Task<ModuleInfo?> WaitUntilInstalledAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken)
@@ -196,6 +219,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual async Task<ActionOperation> StartDeleteModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         UidRules.ThrowIfInvalid(uid, nameof(uid));
+        if (await IsUserDefinedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _userDefined.DeleteAsync(uid, cancellationToken).ConfigureAwait(false);
+            return ActionOperation.Completed(this, "module_delete");
+        }
+
         string actionUid = await CallAsync("StartDeleteModule", (connection, ct) => connection.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid).ConfigureAwait(false);
         return new ActionOperation(this, actionUid);
     }
@@ -246,6 +275,157 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             moduleUid: uid);
     }
 
+    /// <inheritdoc />
+    public virtual Task<ClusterInfo> GetClusterAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("GetCluster", (connection, ct) => connection.GetClusterAsync(ct), _options.RequestTimeout, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<NodeInfo>> ListNodesAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("ListNodes", (connection, ct) => connection.ListNodesAsync(ct), _options.RequestTimeout, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<ModuleManagementMode> GetModuleManagementModeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_options.ModuleManagement is { } configured) return configured;
+        if (Volatile.Read(ref _detectedMode) is var known and >= 0) return (ModuleManagementMode)known;
+
+        await _modeDetection.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_detectedMode >= 0) return (ModuleManagementMode)_detectedMode;
+            ModuleManagementMode mode;
+            string lowest;
+            try
+            {
+                IReadOnlyList<NodeInfo> nodes = await ListNodesAsync(cancellationToken).ConfigureAwait(false);
+                mode = ModuleManagementDetection.From(nodes);
+                lowest = nodes.MinBy(n => ModuleManagementDetection.MajorOf(n.SoftwareVersion) ?? int.MaxValue)?.SoftwareVersion ?? "?";
+            }
+            catch (RedisEnterpriseException e) when (e.Status == 404)
+            {
+                // Every Redis Software line answers GET /v1/nodes; what does not (a stand-in, a gateway exposing the module
+                // endpoints only) has no nodes to reach either, so it gets the one-request upload.
+                mode = ModuleManagementMode.ClusterUpload;
+                lowest = "unknown: GET /v1/nodes answered 404";
+            }
+
+            Log.ModuleManagementDetected(HandlerChain.LoggerFor(_options), mode, lowest);
+            Volatile.Write(ref _detectedMode, (int)mode);
+            return mode;
+        }
+        finally
+        {
+            _modeDetection.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ModuleInfo> CreateUserDefinedModuleAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return CallAsync("CreateUserDefinedModule", (connection, ct) => connection.CreateUserDefinedModuleAsync(metadata, ct), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default)
+    {
+        UidRules.ThrowIfInvalid(uid, nameof(uid));
+        return CallAsync("DeleteUserDefinedModule", async (connection, ct) =>
+        {
+            await connection.DeleteUserDefinedModuleAsync(uid, ct).ConfigureAwait(false);
+            return string.Empty;
+        }, _options.RequestTimeout, cancellationToken, moduleUid: uid);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<ModuleArtifact>> ListModuleArtifactsAsync(NodeInfo node, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return CallAsync("ListModuleArtifacts", (connection, ct) => connection.ListArtifactsAsync(ct), _options.RequestTimeout, cancellationToken, node: node);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task UploadModuleArtifactAsync(NodeInfo node, string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        PreparedPackage package = await PreparedPackage.FromFileAsync(filePath, options, cancellationToken).ConfigureAwait(false);
+        await using (package.ConfigureAwait(false))
+        {
+            IProgress<UploadProgress>? progress = options?.UploadProgress is { } callback ? new NodeUploadProgress(callback, node.Uid) : null;
+            await UploadArtifactAsync(node, package, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
+        return CallAsync("DeleteModuleArtifact", async (connection, ct) =>
+        {
+            await connection.DeleteArtifactAsync(moduleName, version, ct).ConfigureAwait(false);
+            return string.Empty;
+        }, _options.RequestTimeout, cancellationToken, node: node);
+    }
+
+    /// <summary><c>PUT /v1/cluster</c> with <c>allow_modules_upload</c> only.</summary>
+    internal Task SetModuleUploadsAsync(bool allowed, CancellationToken cancellationToken) =>
+        CallAsync("SetModuleUploads", async (connection, ct) =>
+        {
+            await connection.SetModuleUploadsAsync(allowed, ct).ConfigureAwait(false);
+            return string.Empty;
+        }, _options.RequestTimeout, cancellationToken);
+
+    /// <summary>Uploads a prepared package to one node, streamed from disk (its own reader of the file), within <see cref="RedisEnterpriseModulesClientOptions.UploadTimeout"/>.</summary>
+    internal async Task UploadArtifactAsync(NodeInfo node, PreparedPackage package, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    {
+        ModuleFilePart part = package.OpenPart(progress);
+        try
+        {
+            using StallWatch? stall = WatchForStall(part);
+            await CallAsync("UploadModuleArtifact", async (connection, ct) =>
+            {
+                await connection.UploadArtifactAsync(part, ct).ConfigureAwait(false);
+                return string.Empty;
+            }, _options.UploadTimeout, cancellationToken, stall: stall, node: node).ConfigureAwait(false);
+        }
+        finally
+        {
+            await part.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> IsUserDefinedAsync(CancellationToken cancellationToken) =>
+        await GetModuleManagementModeAsync(cancellationToken).ConfigureAwait(false) == ModuleManagementMode.UserDefined;
+
+    private async Task<ModuleOperation> InstallUserDefinedAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken)
+    {
+        await using (package.ConfigureAwait(false))
+        {
+            ModuleInfo installed = await _userDefined.InstallAsync(package, options, cancellationToken).ConfigureAwait(false);
+            return ModuleOperation.Installed(this, installed);
+        }
+    }
+
+    private async Task<EnsureModuleResult> EnsureUserDefinedAsync(string filePath, UploadModuleOptions? options, CancellationToken cancellationToken)
+    {
+        PreparedPackage package = await PreparedPackage.FromFileAsync(filePath, options, cancellationToken).ConfigureAwait(false);
+        await using (package.ConfigureAwait(false))
+        {
+            SemaphoreSlim gate = EnsureGate(package.Metadata);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await _userDefined.EnsureAsync(package, options, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
     /// <summary>Disposes the connection when the client owns it.</summary>
     public void Dispose()
     {
@@ -260,6 +440,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         if (!disposing) return;
         _lifetime.Cancel();
         _ownedHttpClient?.Dispose();
+        _nodes?.Dispose();
     }
 
     private static Task<ModuleInfo> UploadAndWaitAsync(Func<Task<ModuleOperation>> start, CancellationToken cancellationToken) =>
@@ -322,7 +503,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
     }
 
-    private async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
+    internal async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
     {
         IReadOnlyList<ModuleInfo> modules = await ListModulesAsync(cancellationToken).ConfigureAwait(false);
         return modules.FirstOrDefault(m =>
@@ -351,10 +532,11 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <see cref="RedisEnterpriseConnectionException"/> naming the request.
     /// </summary>
     /// <remarks>One async method, not a span wrapper around a timeout wrapper: every layer that waits on the network is a state machine kept alive per call.</remarks>
-    private async Task<T> CallAsync<T>(string operation, Func<ClusterConnection, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null, StallWatch? stall = null)
+    private async Task<T> CallAsync<T>(string operation, Func<ClusterConnection, CancellationToken, Task<T>> call, TimeSpan? timeout, CancellationToken cancellationToken, string? moduleUid = null, string? actionUid = null, StallWatch? stall = null, NodeInfo? node = null)
     {
         ObjectDisposedException.ThrowIf(_lifetime.IsCancellationRequested, this);
         using Activity? activity = RedisEnterpriseModulesTelemetry.Start(operation, moduleUid, actionUid);
+        if (node is not null) activity?.SetTag(RedisEnterpriseModulesTelemetry.NodeUidTag, node.Uid);
         using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
         bool timed = timeout is { } limit && limit != Timeout.InfiniteTimeSpan;
         using CancellationTokenSource? timer = timed && _options.TimeProvider != TimeProvider.System ? new CancellationTokenSource(timeout!.Value, _options.TimeProvider) : null;
@@ -364,7 +546,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            T result = await call(_connection, linked.Token).ConfigureAwait(false);
+            T result = await call(node is null ? _connection : _nodes.For(node), linked.Token).ConfigureAwait(false);
             switch (result)
             {
                 case ModuleInfo module: RedisEnterpriseModulesTelemetry.TagModule(activity, module); break;

@@ -155,6 +155,31 @@ public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
     /// </summary>
     public ResiliencePipeline<HttpResponseMessage>? ResiliencePipeline { get; set; }
 
+    /// <summary>
+    /// How the cluster manages modules: <see cref="ModuleManagementMode.ClusterUpload"/> (<c>POST /v2/modules</c>, up to
+    /// Redis Software 7.22) or <see cref="ModuleManagementMode.UserDefined"/> (8.0 and later). <see langword="null"/> (default):
+    /// detected from the lowest <c>software_version</c> of <c>GET /v1/nodes</c>, once per client. Binds from configuration
+    /// (<c>RedisEnterprise:ModuleManagement</c> = <c>UserDefined</c>).
+    /// </summary>
+    public ModuleManagementMode? ModuleManagement { get; set; }
+
+    /// <summary>
+    /// Where each node's REST API is reached, by node uid (Redis Software 8 uploads a module's package to every node at its
+    /// own address), e.g. <c>{ [2] = new Uri("https://node2.example.com:9443") }</c>; binds from configuration
+    /// (<c>RedisEnterprise:NodeEndpoints:2</c>). A node not listed here is reached through <see cref="ResolveNodeEndpoint"/>,
+    /// otherwise at <c>{Endpoint.Scheme}://{node address}:{Endpoint.Port}</c>. Every node gets the same credentials, timeouts and
+    /// certificate trust as <see cref="Endpoint"/>; because every node presents the cluster's one API certificate, a node's
+    /// certificate name is checked against <see cref="Endpoint"/>'s host name, not the node's address.
+    /// </summary>
+    public IDictionary<int, Uri> NodeEndpoints { get; } = new Dictionary<int, Uri>();
+
+    /// <summary>
+    /// Decides where a node not listed in <see cref="NodeEndpoints"/> is reached (set in code only), e.g. through a node's
+    /// external address: <c>node =&gt; new Uri($"https://{node.ExternalAddresses![0]}:9443")</c>. <see langword="null"/>
+    /// (default): <c>{Endpoint.Scheme}://{node address}:{Endpoint.Port}</c>.
+    /// </summary>
+    public Func<NodeInfo, Uri>? ResolveNodeEndpoint { get; set; }
+
     /// <summary>Where the client logs requests (Debug), action status changes (Information) and retries (Warning); never credentials. <see langword="null"/>: no logging (with dependency injection, the container's factory).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
@@ -218,6 +243,28 @@ public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
             yield return Problem(nameof(MaxPollingInterval), $"must not be shorter than {nameof(PollingInterval)}.");
         }
 
+        foreach ((int uid, Uri? node) in NodeEndpoints)
+        {
+            string setting = $"{nameof(NodeEndpoints)}[{uid.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+            if (node is null || !node.IsAbsoluteUri || (node.Scheme != Uri.UriSchemeHttps && node.Scheme != Uri.UriSchemeHttp))
+            {
+                yield return new ValidationResult($"{setting} {EndpointForm}", [nameof(NodeEndpoints)]);
+            }
+            else if (node.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp)
+            {
+                yield return new ValidationResult($"{setting} is http://, which would send the credentials in clear text; use https:// or set {nameof(AllowInsecureHttp)}.", [nameof(NodeEndpoints)]);
+            }
+            else if (!string.IsNullOrEmpty(node.UserInfo))
+            {
+                yield return new ValidationResult($"{setting} must not carry credentials; set {nameof(Username)} and {nameof(Password)} instead.", [nameof(NodeEndpoints)]);
+            }
+        }
+
+        if (ModuleManagement is { } mode && !Enum.IsDefined(mode))
+        {
+            yield return Problem(nameof(ModuleManagement), $"must be {nameof(ModuleManagementMode.ClusterUpload)}, {nameof(ModuleManagementMode.UserDefined)}, or null to detect it.");
+        }
+
         if (Proxy is not null && !UseProxy)
         {
             yield return Problem(nameof(Proxy), $"is set but {nameof(UseProxy)} is false, so it would be ignored; set one or the other.");
@@ -267,8 +314,11 @@ public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
             ResiliencePipeline = ResiliencePipeline,
             LoggerFactory = LoggerFactory,
             TimeProvider = TimeProvider,
+            ModuleManagement = ModuleManagement,
+            ResolveNodeEndpoint = ResolveNodeEndpoint,
         };
         copy.TrustedCertificates.AddRange(TrustedCertificates);
+        foreach ((int uid, Uri node) in NodeEndpoints) copy.NodeEndpoints[uid] = node;
         return copy;
     }
 

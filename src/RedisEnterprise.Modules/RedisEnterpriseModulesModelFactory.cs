@@ -241,6 +241,95 @@ public static class RedisEnterpriseModulesModelFactory
     public static ActionAdditionalInfo ActionAdditionalInfo(string? description = null, string? error = null, string? objectType = null, string? objectUid = null, JsonElement? pendingOps = null) =>
         new() { Description = description, Error = error, ObjectType = objectType, ObjectUid = objectUid, PendingOps = pendingOps };
 
+    /// <summary>The cluster's settings as <c>GET /v1/cluster</c> answers them.</summary>
+    /// <param name="name"><c>name</c>.</param>
+    /// <param name="restApiPort"><c>cnm_https_port</c>.</param>
+    /// <param name="moduleUploadMaxSizeMb"><c>module_upload_max_size_mb</c>.</param>
+    /// <param name="allowModulesUpload"><c>allow_modules_upload</c>; <see langword="null"/> for a cluster without the setting.</param>
+    /// <param name="additionalData">Keys the model does not know, as raw JSON.</param>
+    /// <returns>The cluster.</returns>
+    public static ClusterInfo ClusterInfo(
+        string? name = null,
+        int? restApiPort = null,
+        long? moduleUploadMaxSizeMb = null,
+        bool? allowModulesUpload = null,
+        IReadOnlyDictionary<string, JsonElement>? additionalData = null) =>
+        new()
+        {
+            Name = name,
+            RestApiPort = restApiPort,
+            ModuleUploadMaxSizeMb = moduleUploadMaxSizeMb,
+            AllowModulesUpload = allowModulesUpload,
+            ExtensionData = additionalData is null ? null : new Dictionary<string, JsonElement>(additionalData),
+        };
+
+    /// <summary>A node as <c>GET /v1/nodes</c> describes it.</summary>
+    /// <param name="uid"><c>uid</c>.</param>
+    /// <param name="address"><c>addr</c>.</param>
+    /// <param name="externalAddresses"><c>external_addr</c>.</param>
+    /// <param name="status"><c>status</c>, e.g. <c>active</c>.</param>
+    /// <param name="softwareVersion"><c>software_version</c>, e.g. <c>8.2.0-25</c>.</param>
+    /// <param name="osName"><c>os_name</c>.</param>
+    /// <param name="osSemanticVersion"><c>os_semantic_version</c>.</param>
+    /// <param name="osVersion"><c>os_version</c>.</param>
+    /// <param name="architecture"><c>architecture</c>.</param>
+    /// <param name="supportedDatabaseVersions"><c>supported_database_versions</c>.</param>
+    /// <param name="shardCount"><c>shard_count</c>.</param>
+    /// <param name="additionalData">Keys the model does not know, as raw JSON.</param>
+    /// <returns>The node.</returns>
+    public static NodeInfo NodeInfo(
+        int uid = 0,
+        string? address = null,
+        IEnumerable<string>? externalAddresses = null,
+        string? status = null,
+        string? softwareVersion = null,
+        string? osName = null,
+        string? osSemanticVersion = null,
+        string? osVersion = null,
+        string? architecture = null,
+        IEnumerable<SupportedDatabaseVersion>? supportedDatabaseVersions = null,
+        int? shardCount = null,
+        IReadOnlyDictionary<string, JsonElement>? additionalData = null) =>
+        new()
+        {
+            Uid = uid,
+            Address = address,
+            ExternalAddresses = externalAddresses?.ToList(),
+            Status = status,
+            SoftwareVersion = softwareVersion,
+            OsName = osName,
+            OsSemanticVersion = osSemanticVersion,
+            OsVersion = osVersion,
+            Architecture = architecture,
+            SupportedDatabaseVersions = supportedDatabaseVersions?.ToList(),
+            ShardCount = shardCount,
+            ExtensionData = additionalData is null ? null : new Dictionary<string, JsonElement>(additionalData),
+        };
+
+    /// <summary>A database version a node supports.</summary>
+    /// <param name="dbType"><c>db_type</c>.</param>
+    /// <param name="redisVersion"><c>redis_version</c>.</param>
+    /// <param name="version"><c>version</c>.</param>
+    /// <param name="isMajor"><c>major</c>.</param>
+    /// <returns>The version.</returns>
+    public static SupportedDatabaseVersion SupportedDatabaseVersion(string? dbType = null, string? redisVersion = null, string? version = null, bool? isMajor = null) =>
+        new() { DbType = dbType, RedisVersion = redisVersion, Version = version, IsMajor = isMajor };
+
+    /// <summary>A module package stored on a node.</summary>
+    /// <param name="moduleName"><c>module_name</c>.</param>
+    /// <param name="version"><c>version</c>.</param>
+    /// <param name="dependencies"><c>dependencies</c>.</param>
+    /// <param name="additionalData">Keys the model does not know, as raw JSON.</param>
+    /// <returns>The artifact.</returns>
+    public static ModuleArtifact ModuleArtifact(string? moduleName = null, long version = 0, IEnumerable<string>? dependencies = null, IReadOnlyDictionary<string, JsonElement>? additionalData = null) =>
+        new()
+        {
+            ModuleName = moduleName,
+            Version = version,
+            Dependencies = dependencies?.ToList(),
+            ExtensionData = additionalData is null ? null : new Dictionary<string, JsonElement>(additionalData),
+        };
+
     private static T Describe<T>(
         T descriptor,
         string? moduleName,

@@ -3,7 +3,9 @@
 // reads as environment variables, then serves until its standard input closes or it is stopped.
 using RedisEnterprise.Modules.Testing;
 
-await using FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 2 });
+// AOT_SMOKE_SOFTWARE_VERSION picks the line (run-aot-smoke.sh runs 7.22 and 8.2); 7.22 when unset.
+string version = Environment.GetEnvironmentVariable("AOT_SMOKE_SOFTWARE_VERSION") ?? "7.22.2-170";
+await using FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = version, PollsToComplete = 2 });
 Console.WriteLine($"REDIS_ENTERPRISE_ENDPOINT={cluster.Endpoint}");
 Console.WriteLine($"REDIS_ENTERPRISE_USERNAME={cluster.Username}");
 Console.WriteLine($"REDIS_ENTERPRISE_PASSWORD={cluster.Password}");

@@ -1,6 +1,6 @@
-// Native AOT smoke test of the SDK: list, validate a package, upload it and follow the action to the end, get, one more
-// poll, a mapped 404, delete. Talks to a cluster given by environment variables (a real one, or the simulated cluster
-// that RedisEnterprise.Modules.AotSmoke.FakeHost serves; run-aot-smoke.sh does all of it). Exits 0 when every step worked.
+// Native AOT smoke test of the SDK, on Redis Software 7.22 and 8.2: list, nodes and line, validate a package, upload it (7.22: follow
+// the action; 8.2: the package on every node, checked node by node), get, a mapped 404, delete. Talks to a cluster given by environment
+// variables (a real one, or the simulated cluster that RedisEnterprise.Modules.AotSmoke.FakeHost serves; run-aot-smoke.sh does all of it). Exits 0 when every step worked.
 //   REDIS_ENTERPRISE_ENDPOINT, REDIS_ENTERPRISE_USERNAME, REDIS_ENTERPRISE_PASSWORD,
 //   REDIS_ENTERPRISE_CERT_SHA256 (pin the cluster's certificate) or REDIS_ENTERPRISE_SKIP_TLS_VERIFY=true
 using System.IO.Compression;
@@ -27,6 +27,9 @@ Console.WriteLine($"AOT smoke against {endpoint} (dynamic code supported: {Syste
 
 IReadOnlyList<ModuleInfo> before = await client.ListModulesAsync();
 Console.WriteLine($"list: {before.Count} modules");
+IReadOnlyList<NodeInfo> nodes = await client.ListNodesAsync();
+ModuleManagementMode mode = await client.GetModuleManagementModeAsync();
+Console.WriteLine($"nodes: {nodes.Count}, lowest version {nodes.Min(n => n.SoftwareVersion)}: {mode}");
 
 string folder = Directory.CreateTempSubdirectory("aot-smoke-").FullName;
 try
@@ -43,14 +46,29 @@ try
     ModuleOperation upload = await client.StartUploadModuleAsync(path, new UploadModuleOptions
     {
         UploadProgress = new InlineProgress<UploadProgress>(p => lastReported = p.BytesSent),
+        EnableModuleUploads = true, // Redis Software 8.2 has uploads off by default
     });
     Console.WriteLine($"upload: accepted as module {upload.ModuleUid}, action {upload.ActionUid}, {lastReported:N0} bytes sent");
 
     ModuleInfo module = await upload.WaitForModuleAsync();
     Console.WriteLine($"poll: done, installed {module}");
 
-    ActionInfo action = await client.GetActionAsync(upload.ActionUid);
-    Console.WriteLine($"action: {action}");
+    if (mode == ModuleManagementMode.ClusterUpload)
+    {
+        ActionInfo action = await client.GetActionAsync(upload.ActionUid);
+        Console.WriteLine($"action: {action}");
+    }
+    else
+    {
+        Check(upload.ActionUid.Length == 0 && upload.HasCompleted, "an 8.x upload's operation has not completed");
+        foreach (NodeInfo node in nodes)
+        {
+            IReadOnlyList<ModuleArtifact> artifacts = await client.ListModuleArtifactsAsync(node);
+            Check(artifacts.Any(a => a.ModuleName == name && a.Version == 10203), $"node {node.Uid} lacks the package");
+        }
+
+        Console.WriteLine($"nodes: every one of {nodes.Count} holds the package");
+    }
 
     ModuleInfo fetched = await client.GetModuleAsync(module.Uid);
     Check(fetched.ModuleName == name && fetched.SemanticVersion == "1.2.3", $"get returned {fetched}");
@@ -99,7 +117,7 @@ static string WritePackage(string folder, string name)
               "module_name": "{{name}}", "display_name": "AOT smoke", "module_file": "{{name}}.so",
               "semantic_version": "1.2.3", "version": 10203, "author": "aot", "email": "aot@example.com",
               "description": "AOT smoke package", "homepage": "https://example.com", "license": "MIT",
-              "architecture": "x86_64", "os": "Linux", "os_list": ["ubuntu18.04"], "capabilities": ["types"],
+              "architecture": "x86_64", "os": "Linux", "os_list": ["rhel9", "ubuntu18.04"], "capabilities": ["types"],
               "command_line_args": "", "min_redis_version": "6.0.0", "min_redis_pack_version": "6.0.0",
               "compatible_redis_version": "", "sha256": "{{sha256}}", "dependencies": {}, "commands": [], "ramp_format_version": 1
             }

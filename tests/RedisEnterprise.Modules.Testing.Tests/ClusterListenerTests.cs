@@ -9,7 +9,7 @@ public class ClusterListenerTests
     [Fact]
     public async Task Two_listeners_on_their_own_loopback_addresses_serve_one_cluster_with_its_one_certificate()
     {
-        var options = new FakeClusterOptions { SeedBundledModules = false };
+        var options = new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, SeedBundledModules = false };
         var state = new ClusterState(options);
         using X509Certificate2 certificate = SelfSignedCertificate.Create();
         await using ClusterListener first = await ClusterListener.StartAsync(state, FakeNode.First, certificate, Ct);

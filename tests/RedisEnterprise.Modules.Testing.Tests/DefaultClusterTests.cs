@@ -6,7 +6,7 @@ public abstract class DefaultClusterTests : IAsyncDisposable
     private FakeRedisEnterpriseCluster? _cluster;
     private HttpClient? _admin;
 
-    private protected FakeRedisEnterpriseCluster Cluster => _cluster ??= FakeRedisEnterpriseCluster.Start();
+    private protected FakeRedisEnterpriseCluster Cluster => _cluster ??= FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
 
     private protected HttpClient Admin => _admin ??= TestSupport.AdminFor(Cluster);
 

@@ -20,7 +20,7 @@ public class DeleteTests : DefaultClusterTests
     [Fact]
     public async Task V1_delete_of_a_module_with_dependencies_is_dependencies_not_supported()
     {
-        StartCluster(new FakeClusterOptions { PollsToComplete = 1 });
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_jvm", new Uri("https://example.com/jvm.tgz"), new string('b', 64));
         JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", package);
 

@@ -9,7 +9,7 @@ public class LargeUploadTests
     public async Task A_package_larger_than_Kestrels_default_body_limit_is_streamed_to_disk_not_held_in_memory()
     {
         const int PayloadSize = 40 * 1024 * 1024; // above Kestrel's default 30 MB request body limit; random, so the zip is as large
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SeedBundledModules = false });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, SeedBundledModules = false });
         using HttpClient admin = AdminFor(cluster);
         string path = new ModulePackageBuilder("big", "1.0.0").WithPayload(RandomNumberGenerator.GetBytes(PayloadSize)).WriteToTempFile();
         try

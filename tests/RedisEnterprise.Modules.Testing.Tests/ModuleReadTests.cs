@@ -34,7 +34,7 @@ public class ModuleReadTests : DefaultClusterTests
     [Fact]
     public async Task Can_start_empty()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SeedBundledModules = false });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, SeedBundledModules = false });
         using RedisEnterpriseModulesClient client = cluster.CreateClient();
         Assert.Empty(await client.ListModulesAsync(Ct));
         Assert.Empty(cluster.Modules);
@@ -75,8 +75,8 @@ public class ModuleReadTests : DefaultClusterTests
     [Fact]
     public async Task Bundled_module_uids_are_stable_across_clusters()
     {
-        await using var a = FakeRedisEnterpriseCluster.Start();
-        await using var b = FakeRedisEnterpriseCluster.Start();
+        await using var a = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
+        await using var b = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         Assert.Equal(a.Modules.Select(m => m.Uid), b.Modules.Select(m => m.Uid));
         Assert.Equal(4, a.Modules.Select(m => m.Uid).Distinct().Count());
     }

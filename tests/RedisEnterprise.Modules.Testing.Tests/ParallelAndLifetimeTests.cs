@@ -5,7 +5,7 @@ public class ParallelAndLifetimeTests
     [Fact]
     public async Task Many_clusters_start_in_parallel_on_distinct_ports_with_independent_state()
     {
-        FakeRedisEnterpriseCluster[] clusters = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => FakeRedisEnterpriseCluster.Start(), Ct)));
+        FakeRedisEnterpriseCluster[] clusters = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => FakeRedisEnterpriseCluster.Start(TestSupport.Legacy()), Ct)));
         try
         {
             Assert.Equal(clusters.Length, clusters.Select(c => c.Endpoint.Port).Distinct().Count());
@@ -32,7 +32,7 @@ public class ParallelAndLifetimeTests
     [Fact]
     public async Task Concurrent_requests_on_one_cluster_keep_state_consistent()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SeedBundledModules = false });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, SeedBundledModules = false });
         using HttpClient admin = AdminFor(cluster);
 
         // The same module uploaded 8 times at once: exactly one wins.
@@ -51,8 +51,8 @@ public class ParallelAndLifetimeTests
     [Fact]
     public async Task A_client_for_one_cluster_does_not_trust_another()
     {
-        await using var a = FakeRedisEnterpriseCluster.Start();
-        await using var b = FakeRedisEnterpriseCluster.Start();
+        await using var a = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
+        await using var b = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         RedisEnterpriseModulesClientOptions options = b.CreateClientOptions();
         options.TrustedCertificates.Clear();
         options.TrustedCertificates.Add(a.Certificate);
@@ -63,7 +63,7 @@ public class ParallelAndLifetimeTests
     [Fact]
     public async Task Dispose_stops_the_server_and_may_be_repeated()
     {
-        var cluster = FakeRedisEnterpriseCluster.Start();
+        var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using HttpClient admin = AdminFor(cluster);
         await GetJsonAsync(admin, "/v1/modules");
 
@@ -79,7 +79,7 @@ public class ParallelAndLifetimeTests
     [Fact]
     public async Task Dispose_ends_a_pending_response_delay()
     {
-        var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ResponseDelay = TimeSpan.FromMinutes(5) });
+        var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = TimeSpan.FromMinutes(5) });
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RequestArrived += (_, _) => arrived.TrySetResult();
         using HttpClient admin = AdminFor(cluster);
@@ -108,7 +108,7 @@ public class ParallelAndLifetimeTests
     [Fact]
     public async Task The_client_from_CreateClient_uses_the_admin_credentials()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using RedisEnterpriseModulesClient client = cluster.CreateClient();
         await client.ListModulesAsync(Ct);
         string authorization = Assert.Single(cluster.Requests).Header("Authorization")!;

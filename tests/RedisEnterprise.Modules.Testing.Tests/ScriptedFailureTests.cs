@@ -64,7 +64,7 @@ public class ScriptedFailureTests : DefaultClusterTests
     [Fact]
     public async Task Redis_Software_8_mode_answers_405_to_module_changes_and_still_serves_reads()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { RedisSoftware8Mode = true });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "8.0.0-1" });
         string uid = cluster.Modules[0].Uid;
         using HttpClient admin = AdminFor(cluster);
 
@@ -104,7 +104,7 @@ public class ScriptedFailureTests : DefaultClusterTests
     [Fact]
     public async Task FlakyRequests_option_fails_the_first_requests_even_before_authentication()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { FlakyRequests = 1 });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, FlakyRequests = 1 });
         using HttpClient anonymous = Raw(cluster, null, null);
         using (HttpResponseMessage first = await anonymous.GetAsync("/v1/modules", Ct))
         {
@@ -132,7 +132,7 @@ public class ScriptedFailureTests : DefaultClusterTests
     public async Task ResponseDelay_holds_every_answer_back()
     {
         var delay = TimeSpan.FromMilliseconds(300);
-        StartCluster(new FakeClusterOptions { ResponseDelay = delay });
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = delay });
         await GetJsonAsync(Admin, "/v1/modules"); // connection set up outside the measurement
 
         // A read, an upload and an action poll: each answer is held back.
@@ -157,7 +157,7 @@ public class ScriptedFailureTests : DefaultClusterTests
     [Fact]
     public async Task A_client_request_timeout_shorter_than_the_delay_fails_as_a_timeout()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ResponseDelay = TimeSpan.FromSeconds(5) });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = TimeSpan.FromSeconds(5) });
         RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
         options.RequestTimeout = TimeSpan.FromMilliseconds(200);
         using var client = new RedisEnterpriseModulesClient(options);

@@ -9,7 +9,7 @@ public class SdkEndToEndTests
     [Fact]
     public async Task Upload_poll_list_get_delete()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         using RedisEnterpriseModulesClient client = cluster.CreateClient();
         var builder = new ModulePackageBuilder("rejson", "2.0.8").WithPayloadSize(64 * 1024);
         string path = builder.WriteToTempFile();
@@ -43,7 +43,7 @@ public class SdkEndToEndTests
     [Fact]
     public async Task Errors_happen_for_their_real_reasons_and_map_to_their_types()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ReadOnlyUsername = "viewer", ReadOnlyPassword = "viewer-pw" });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ReadOnlyUsername = "viewer", ReadOnlyPassword = "viewer-pw" });
         using RedisEnterpriseModulesClient client = cluster.CreateClient();
         byte[] package = new ModulePackageBuilder("bf", "9.9.9").WithPayloadSize(1024).Build();
 
@@ -70,10 +70,12 @@ public class SdkEndToEndTests
     }
 
     [Fact]
-    public async Task Redis_software_8_mode_is_explained()
+    public async Task A_client_told_to_use_the_7x_upload_on_8x_is_told_why_it_fails()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { RedisSoftware8Mode = true });
-        using RedisEnterpriseModulesClient client = cluster.CreateClient();
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "8.0.0-1" });
+        RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
+        options.ModuleManagement = ModuleManagementMode.ClusterUpload;
+        using var client = new RedisEnterpriseModulesClient(options);
         byte[] package = new ModulePackageBuilder("bf", "1.0.0").WithPayloadSize(1024).Build();
         await Assert.ThrowsAsync<ModuleManagementNotSupportedException>(() => client.StartUploadModuleAsync(new MemoryStream(package), "bf.zip"));
     }

@@ -5,6 +5,12 @@ internal static class TestSupport
 {
     internal static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The 7.22 line, whose one-request upload and actions most tests of the fake's 7.x routes are about.</summary>
+    internal const string Legacy72 = "7.22.2-170";
+
+    /// <summary>Options of a 7.22 cluster.</summary>
+    internal static FakeClusterOptions Legacy() => new() { SoftwareVersion = Legacy72 };
+
     /// <summary>An HttpClient that accepts only the cluster's own certificate and sends the given credentials (none when null).</summary>
     internal static HttpClient Raw(FakeRedisEnterpriseCluster cluster, string? username, string? password)
     {

@@ -56,8 +56,8 @@ public class TransportAndAuthTests : DefaultClusterTests
     [Fact]
     public async Task Each_cluster_has_a_different_certificate()
     {
-        await using var a = FakeRedisEnterpriseCluster.Start();
-        await using var b = FakeRedisEnterpriseCluster.Start();
+        await using var a = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
+        await using var b = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
         Assert.NotEqual(a.CertificateThumbprint, b.CertificateThumbprint);
     }
 
@@ -128,7 +128,7 @@ public class TransportAndAuthTests : DefaultClusterTests
     [Fact]
     public async Task A_read_only_user_reads_but_gets_403_on_every_change()
     {
-        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ReadOnlyUsername = "viewer", ReadOnlyPassword = "viewer-pw" });
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ReadOnlyUsername = "viewer", ReadOnlyPassword = "viewer-pw" });
         using HttpClient viewer = Raw(cluster, "viewer", "viewer-pw");
         string uid = cluster.Modules[0].Uid;
 
@@ -181,9 +181,9 @@ public class TransportAndAuthTests : DefaultClusterTests
     [Fact]
     public void Invalid_options_are_rejected_with_the_setting_named()
     {
-        ArgumentException e = Assert.Throws<ArgumentException>(() => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 0 }));
+        ArgumentException e = Assert.Throws<ArgumentException>(() => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 0 }));
         Assert.Contains(nameof(FakeClusterOptions.PollsToComplete), e.Message, StringComparison.Ordinal);
-        e = Assert.Throws<ArgumentException>(() => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { ReadOnlyUsername = "viewer" }));
+        e = Assert.Throws<ArgumentException>(() => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ReadOnlyUsername = "viewer" }));
         Assert.Contains(nameof(FakeClusterOptions.ReadOnlyPassword), e.Message, StringComparison.Ordinal);
     }
 }

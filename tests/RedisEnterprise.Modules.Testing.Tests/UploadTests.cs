@@ -44,7 +44,7 @@ public class UploadTests : DefaultClusterTests
     [Fact]
     public async Task V2_actions_are_tasks_about_the_module_with_numeric_progress()
     {
-        StartCluster(new FakeClusterOptions { PollsToComplete = 4 });
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 4 });
         JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("graph", "2.10.12"));
 
         List<JsonElement> polls = await PollToEndAsync(Admin, "v2", module.GetProperty("action_uid").GetString()!);
@@ -86,7 +86,7 @@ public class UploadTests : DefaultClusterTests
     [Fact]
     public async Task One_poll_to_complete_ends_the_action_on_its_first_poll()
     {
-        StartCluster(new FakeClusterOptions { PollsToComplete = 1 });
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
         JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"));
 
         List<JsonElement> polls = await PollToEndAsync(Admin, "v1", module.GetProperty("action_uid").GetString()!);
@@ -107,7 +107,7 @@ public class UploadTests : DefaultClusterTests
     [Fact]
     public async Task V2_upload_can_answer_202_when_configured()
     {
-        StartCluster(new FakeClusterOptions { UploadSuccessStatusCode = 202 });
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, UploadSuccessStatusCode = 202 });
         JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", new ModulePackageBuilder("rejson", "2.0.8"), status: 202);
         Assert.True(module.TryGetProperty("action_uid", out _));
     }
@@ -130,7 +130,7 @@ public class UploadTests : DefaultClusterTests
     [Fact]
     public async Task V2_upload_accepts_a_module_with_dependencies_and_keeps_them()
     {
-        StartCluster(new FakeClusterOptions { PollsToComplete = 1 });
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, PollsToComplete = 1 });
         const string Sha = "22dca9cd75484cb15b8130db37f5284e22e3759002154361f72f6d2db46ee682";
         var package = new ModulePackageBuilder("rg", "1.2.1").WithDependency("gears_python", new Uri("https://example.com/python.tgz"), Sha);
         JsonElement module = await UploadModuleAsync(Admin, "/v2/modules", package);

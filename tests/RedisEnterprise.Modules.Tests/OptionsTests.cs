@@ -212,6 +212,8 @@ public class OptionsTests
                 var t when t == typeof(ResiliencePipeline<HttpResponseMessage>) => new ResiliencePipelineBuilder<HttpResponseMessage>().Build(),
                 var t when t == typeof(ILoggerFactory) => loggerFactory,
                 var t when t == typeof(TimeProvider) => new FakeTimeProvider(),
+                var t when t == typeof(ModuleManagementMode?) => ModuleManagementMode.UserDefined,
+                var t when t == typeof(Func<NodeInfo, Uri>) => (Func<NodeInfo, Uri>)(node => new Uri($"https://node-{node.Uid}.example.com:9443")),
                 _ => throw new InvalidOperationException($"Give {property.Name} ({property.PropertyType}) a non-default value here."),
             };
             property.SetValue(options, value);
@@ -219,6 +221,7 @@ public class OptionsTests
         }
 
         options.TrustedCertificates.Add(Infrastructure.TestCertificates.SelfSigned());
+        options.NodeEndpoints[2] = new Uri("https://node-2.example.com:9443");
         RedisEnterpriseModulesClientOptions copy = options.Clone();
         foreach (var property in typeof(RedisEnterpriseModulesClientOptions).GetProperties())
         {
@@ -228,6 +231,11 @@ public class OptionsTests
                 Assert.NotSame(original, copied);
                 Assert.Equal(options.TrustedCertificates.Count, copy.TrustedCertificates.Count);
                 Assert.Equal(options.TrustedCertificates[0], copy.TrustedCertificates[0]);
+            }
+            else if (property.Name == nameof(options.NodeEndpoints))
+            {
+                Assert.NotSame(original, copied);
+                Assert.Equal(options.NodeEndpoints, copy.NodeEndpoints);
             }
             else
             {

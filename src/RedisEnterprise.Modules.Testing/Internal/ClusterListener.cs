@@ -30,8 +30,12 @@ internal sealed class ClusterListener : IAsyncDisposable
     /// <summary>The listener's address, e.g. <c>https://127.0.0.1:53211/</c>.</summary>
     internal Uri Endpoint { get; }
 
-    /// <summary>Starts a listener for one node. Port 0: Kestrel binds a free port itself, so parallel clusters never race for one.</summary>
-    internal static async Task<ClusterListener> StartAsync(ClusterState cluster, FakeNode node, X509Certificate2 certificate, CancellationToken stopping)
+    /// <summary>
+    /// Starts a listener for one node on <paramref name="port"/>; port 0: Kestrel binds a free port itself, so parallel clusters
+    /// never race for one.
+    /// </summary>
+    /// <exception cref="IOException">The port is taken on the node's address.</exception>
+    internal static async Task<ClusterListener> StartAsync(ClusterState cluster, FakeNode node, X509Certificate2 certificate, CancellationToken stopping, int port = 0)
     {
         // The empty builder reads no configuration (no ASPNETCORE_URLS, no appsettings.json) and logs nowhere.
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -41,13 +45,13 @@ internal sealed class ClusterListener : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null; // a package of any size; it is streamed to disk
-            kestrel.Listen(node.Address, 0, listen => listen.UseHttps(certificate));
+            kestrel.Listen(node.Address, port, listen => listen.UseHttps(certificate));
         });
 
         WebApplication app = builder.Build();
         try
         {
-            ClusterPipeline.Configure(app, cluster, stopping);
+            ClusterPipeline.Configure(app, cluster, node, stopping);
             await app.StartAsync(CancellationToken.None).ConfigureAwait(false);
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
             return new ClusterListener(app, node, new Uri($"https://{node.Address}:{new Uri(address).Port}"));

@@ -9,7 +9,7 @@ namespace RedisEnterprise.Modules.Testing.Internal;
 /// </summary>
 internal static class ClusterPipeline
 {
-    internal static void Configure(WebApplication app, ClusterState cluster, CancellationToken stopping)
+    internal static void Configure(WebApplication app, ClusterState cluster, FakeNode node, CancellationToken stopping)
     {
         app.Use((context, next) =>
         {
@@ -32,7 +32,7 @@ internal static class ClusterPipeline
             if (Refusal(context, cluster) is { } refusal) await ClusterAnswer.WriteAsync(context, cluster, refusal).ConfigureAwait(false);
             else await next(context).ConfigureAwait(false);
         });
-        ClusterRoutes.Map(app, cluster);
+        ClusterRoutes.Map(app, cluster, node);
     }
 
     /// <summary>Waits out the response delay; false when the cluster stopped (or the client left) during it.</summary>

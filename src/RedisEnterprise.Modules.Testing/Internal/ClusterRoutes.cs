@@ -11,9 +11,24 @@ namespace RedisEnterprise.Modules.Testing.Internal;
 internal static class ClusterRoutes
 {
     private static readonly RouteRules LegacyModuleChange = new(RemovedInRedisSoftware8: true);
+    private static readonly RouteRules ClusterChange = new(RemovedInRedisSoftware8: false);
+    private static readonly RouteRules UserDefinedChange = new(RemovedInRedisSoftware8: false, AddedInRedisSoftware8: true);
+    private static readonly RouteRules UserDefinedRead = new(RemovedInRedisSoftware8: false, AddedInRedisSoftware8: true, ReadsOnly: true);
 
-    internal static void Map(IEndpointRouteBuilder routes, ClusterState cluster)
+    /// <summary>Maps the routes of one node's listener: the <c>/v2/local/…</c> requests act on <paramref name="node"/>.</summary>
+    internal static void Map(IEndpointRouteBuilder routes, ClusterState cluster, FakeNode node)
     {
+        routes.MapGet("/v1/cluster", Answer(cluster, _ => cluster.GetCluster()));
+        routes.MapPut("/v1/cluster", async context => await ClusterAnswer.WriteAsync(context, cluster, cluster.SetCluster(await BodyAsync(context).ConfigureAwait(false))).ConfigureAwait(false)).WithMetadata(ClusterChange);
+        routes.MapGet("/v1/nodes", Answer(cluster, _ => cluster.ListNodes()));
+        routes.MapPost("/v2/modules/user-defined", async context => await ClusterAnswer.WriteAsync(context, cluster, cluster.CreateUserDefined(await BodyAsync(context).ConfigureAwait(false))).ConfigureAwait(false)).WithMetadata(UserDefinedChange);
+        routes.MapDelete("/v2/modules/user-defined/{uid}", Answer(cluster, context => cluster.DeleteUserDefined(Uid(context)))).WithMetadata(UserDefinedChange);
+        routes.MapGet("/v2/local/modules/user-defined/artifacts", Answer(cluster, _ => cluster.ListArtifacts(node.Uid))).WithMetadata(UserDefinedRead);
+        routes.MapPost("/v2/local/modules/user-defined/artifacts", context => UploadArtifactAsync(context, cluster, node)).WithMetadata(UserDefinedChange);
+        routes.MapDelete(
+            "/v2/local/modules/user-defined/artifacts/{module_name}/{version}",
+            Answer(cluster, context => cluster.DeleteArtifact(node.Uid, (string)context.GetRouteValue("module_name")!, (string)context.GetRouteValue("version")!))).WithMetadata(UserDefinedChange);
+
         routes.MapGet("/v1/modules", Answer(cluster, _ => cluster.ListModules()));
         routes.MapPost("/v1/modules", context => UploadAsync(context, cluster, v1: true)).WithMetadata(LegacyModuleChange);
         routes.MapGet("/v1/modules/{uid}", Answer(cluster, context => cluster.GetModule(Uid(context))));
@@ -36,6 +51,29 @@ internal static class ClusterRoutes
         context => ClusterAnswer.WriteAsync(context, cluster, operation(context));
 
     private static string Uid(HttpContext context) => (string)context.GetRouteValue("uid")!;
+
+    private static async Task<string> BodyAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task UploadArtifactAsync(HttpContext context, ClusterState cluster, FakeNode node)
+    {
+        FakeResponse answer = cluster.RefuseArtifactUpload(node.Uid) ?? await ReadArtifactAsync(context, cluster, node).ConfigureAwait(false);
+        await ClusterAnswer.WriteAsync(context, cluster, answer).ConfigureAwait(false);
+    }
+
+    private static async Task<FakeResponse> ReadArtifactAsync(HttpContext context, ClusterState cluster, FakeNode node)
+    {
+        (FileStream? package, ClusterError? notMultipart) = await ModuleUploadReader.SpoolAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (package is null) return notMultipart!.ToResponse();
+        await using (package.ConfigureAwait(false))
+        {
+            (FakeModule? module, ClusterError? invalid) = ModulePackageReader.Read(package, allowDependencies: true);
+            return invalid?.ToResponse() ?? cluster.AcceptArtifact(node.Uid, module!);
+        }
+    }
 
     private static async Task UploadAsync(HttpContext context, ClusterState cluster, bool v1)
     {

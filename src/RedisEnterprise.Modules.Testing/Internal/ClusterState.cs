@@ -9,7 +9,7 @@ namespace RedisEnterprise.Modules.Testing.Internal;
 /// users, scripted failures and the request log. Each operation runs whole under one lock, so state stays consistent
 /// under parallel requests. Nothing here knows HTTP; <see cref="ClusterRoutes"/> maps the routes onto these operations.
 /// </summary>
-internal sealed class ClusterState
+internal sealed partial class ClusterState
 {
     private static readonly IReadOnlyDictionary<string, string> BasicChallenge = new Dictionary<string, string> { ["WWW-Authenticate"] = "Basic realm=\"rest_api\"" };
 
@@ -30,6 +30,7 @@ internal sealed class ClusterState
         Options = options;
         _flakyRequests = options.FlakyRequests;
         if (options.SeedBundledModules) _modules.AddRange(BundledModules.Create());
+        _allowModulesUpload = options.AllowModulesUpload;
     }
 
     /// <summary>Raised when a request reaches a listener, before any response delay.</summary>
@@ -99,12 +100,17 @@ internal sealed class ClusterState
     /// <summary>The answer that stops a change before it starts (Redis Software 8, or a user without update_cluster), or null to go on.</summary>
     internal FakeResponse? RefuseChange(ClusterRole role, RouteRules rules)
     {
-        if (rules.RemovedInRedisSoftware8 && Options.RedisSoftware8Mode)
+        if (rules.RemovedInRedisSoftware8 && Options.IsUserDefined)
         {
             return FakeResponse.Error(405, "method_not_allowed", "Redis Software 8 removed module management from this route; user-defined modules are managed under /v2/modules/user-defined.");
         }
 
-        return role == ClusterRole.Admin ? null : FakeResponse.Error(403, "insufficient_permissions", "The user lacks the update_cluster permission (admin role only).");
+        if (rules.AddedInRedisSoftware8 && !Options.IsUserDefined)
+        {
+            return FakeResponse.Error(404, "not_found", $"Redis Software {Options.SoftwareVersion} has no user-defined module routes (they came with 8.0).");
+        }
+
+        return role == ClusterRole.Admin || rules.ReadsOnly ? null : FakeResponse.Error(403, "insufficient_permissions", "The user lacks the update_cluster permission (admin role only).");
     }
 
     /// <summary>The scripted failure of this upload (<see cref="FakeRedisEnterpriseCluster.FailNextUploadWith"/>), or null to read the package.</summary>

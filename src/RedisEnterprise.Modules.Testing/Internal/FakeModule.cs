@@ -71,6 +71,10 @@ internal sealed record FakeModule
     [JsonPropertyName("os_list")]
     public IReadOnlyList<string>? OsList { get; init; }
 
+    /// <summary>The operating systems a package says it fits (newer packers), read to refuse a node it does not fit.</summary>
+    [JsonPropertyName("operating_systems")]
+    public IReadOnlyList<string>? OperatingSystems { get; init; }
+
     [JsonPropertyName("dependencies")]
     public IReadOnlyDictionary<string, FakeModuleDependency>? Dependencies { get; init; }
 

@@ -107,7 +107,7 @@ internal static class ModulePackageReader
     }
 
     /// <summary>The module object the cluster keeps for a package: the fields of module.json the API shows, with the cluster's defaults.</summary>
-    private static FakeModule Describe(FakeModule package) => package with
+    internal static FakeModule Describe(FakeModule package) => package with
     {
         Uid = null,
         DisplayName = package.DisplayName ?? package.ModuleName,

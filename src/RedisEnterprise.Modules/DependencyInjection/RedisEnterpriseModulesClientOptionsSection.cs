@@ -51,6 +51,11 @@ internal sealed class RedisEnterpriseModulesClientOptionsSection
 
     public string? AttemptTimeout { get; set; }
 
+    public string? ModuleManagement { get; set; }
+
+    // Keys and values as text: a key that is not a node uid, or a value that is not an address, is reported, not thrown.
+    public Dictionary<string, string?>? NodeEndpoints { get; set; }
+
     internal static RedisEnterpriseModulesClientOptionsSection Read(IConfiguration section)
     {
         var values = new RedisEnterpriseModulesClientOptionsSection();
@@ -71,6 +76,12 @@ internal sealed class RedisEnterpriseModulesClientOptionsSection
         options.UseProxy = UseProxy ?? options.UseProxy;
         options.MaxResponseBytes = MaxResponseBytes ?? options.MaxResponseBytes;
         options.MaxRetries = MaxRetries ?? options.MaxRetries;
+        if (Enum.TryParse(ModuleManagement, ignoreCase: true, out ModuleManagementMode mode) && Enum.IsDefined(mode)) options.ModuleManagement = mode;
+        foreach ((string key, string? value) in NodeEndpoints ?? [])
+        {
+            if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int uid) && Uri.TryCreate(value, UriKind.Absolute, out Uri? node)) options.NodeEndpoints[uid] = node;
+        }
+
         foreach ((_, string? text, Action<RedisEnterpriseModulesClientOptions, TimeSpan> set) in Durations())
         {
             if (TryReadDuration(text, out TimeSpan duration)) set(options, duration);
@@ -83,6 +94,23 @@ internal sealed class RedisEnterpriseModulesClientOptionsSection
         if (!string.IsNullOrEmpty(Endpoint) && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _))
         {
             yield return $"{nameof(Endpoint)} {RedisEnterpriseModulesClientOptions.EndpointForm}";
+        }
+
+        if (!string.IsNullOrEmpty(ModuleManagement) && !(Enum.TryParse(ModuleManagement, ignoreCase: true, out ModuleManagementMode mode) && Enum.IsDefined(mode)))
+        {
+            yield return $"{nameof(ModuleManagement)} must be {nameof(ModuleManagementMode.ClusterUpload)} or {nameof(ModuleManagementMode.UserDefined)} (or left out to detect it).";
+        }
+
+        foreach ((string key, string? value) in NodeEndpoints ?? [])
+        {
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                yield return $"{nameof(NodeEndpoints)} keys must be node uids (whole numbers), e.g. {nameof(NodeEndpoints)}:2.";
+            }
+            else if (!Uri.TryCreate(value, UriKind.Absolute, out _))
+            {
+                yield return $"{nameof(NodeEndpoints)}:{key} {RedisEnterpriseModulesClientOptions.EndpointForm}";
+            }
         }
 
         foreach ((string key, string? text, _) in Durations())

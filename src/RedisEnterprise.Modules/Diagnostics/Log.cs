@@ -25,4 +25,25 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Debug, "Action {ActionUid}: poll failed ({Error}); polling goes on")]
     internal static partial void PollFailed(ILogger logger, string actionUid, string error);
+
+    [LoggerMessage(160, LogLevel.Information, "Module management on this cluster: {Mode} (lowest node version {SoftwareVersion})")]
+    internal static partial void ModuleManagementDetected(ILogger logger, ModuleManagementMode mode, string softwareVersion);
+
+    [LoggerMessage(161, LogLevel.Information, "Switching module uploads {State} (allow_modules_upload) for an install")]
+    internal static partial void SwitchingModuleUploads(ILogger logger, string state);
+
+    [LoggerMessage(162, LogLevel.Warning, "Module uploads could not be switched off again (allow_modules_upload stays true): {Error}")]
+    internal static partial void ModuleUploadsLeftOn(ILogger logger, string error);
+
+    [LoggerMessage(163, LogLevel.Information, "Uploading {Module} to {NodeCount} node(s), {Parallel} at a time")]
+    internal static partial void UploadingToNodes(ILogger logger, string module, int nodeCount, int parallel);
+
+    [LoggerMessage(164, LogLevel.Warning, "Installing {Module} failed on node(s) {Nodes}; rolling back")]
+    internal static partial void RollingBack(ILogger logger, string module, string nodes);
+
+    [LoggerMessage(165, LogLevel.Warning, "The package is {SizeMb:0.0} MB, above the cluster's module_upload_max_size_mb ({LimitMb}); uploading anyway")]
+    internal static partial void PackageAboveUploadLimit(ILogger logger, double sizeMb, long limitMb);
+
+    [LoggerMessage(166, LogLevel.Information, "Node {NodeUid} lacks {Module}; uploading it")]
+    internal static partial void RepairingNode(ILogger logger, int nodeUid, string module);
 }

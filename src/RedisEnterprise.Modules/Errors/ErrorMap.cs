@@ -23,6 +23,8 @@ internal static class ErrorMap
         ["os_not_supported"] = d => new UnsupportedOperatingSystemException(d),
         ["dependencies_not_supported"] = d => new DependenciesNotSupportedException(d),
         ["invalid_dependency_data"] = d => new InvalidDependencyDataException(d),
+        ["modules_upload_disabled"] = d => new ModuleUploadDisabledException(d),
+        ["module_in_use"] = d => new ModuleInUseException(d),
     };
 
     internal static RedisEnterpriseException Map(ErrorDetails details)
@@ -34,8 +36,8 @@ internal static class ErrorMap
         {
             401 => new AuthenticationFailedException(details),
             403 => new PermissionDeniedException(details, Routes.RequiredPermission(method, details.RouteTemplate)),
-            404 when Routes.IsSingleModule(details.RouteTemplate) => new ModuleNotFoundException(details, LastSegment(details.Path)),
-            404 when Routes.IsAction(details.RouteTemplate) => new ActionNotFoundException(details, LastSegment(details.Path)),
+            404 when Routes.IsSingleModule(details.RouteTemplate) => new ModuleNotFoundException(details, LastSegments(details.Path, Routes.IsArtifact(details.RouteTemplate) ? 2 : 1)),
+            404 when Routes.IsAction(details.RouteTemplate) => new ActionNotFoundException(details, LastSegments(details.Path, 1)),
             404 when Routes.IsUpload(method, details.RouteTemplate) => new DependencyNotFoundException(details),
             500 when Routes.IsUpload(method, details.RouteTemplate) => new DependencyDownloadException(details),
             405 when Routes.IsModuleChange(method, details.RouteTemplate) => new ModuleManagementNotSupportedException(details),
@@ -81,10 +83,12 @@ internal static class ErrorMap
         return new RedisEnterpriseConnectionException($"{call.Method} {call.Path} failed: {what} ({detail})", exception) { Method = call.Method, Path = call.Path, IsTlsFailure = tls };
     }
 
-    private static string? LastSegment(string path)
+    /// <summary>The last <paramref name="count"/> segments of a path, unescaped: a uid, or an artifact's <c>module_name/version</c>.</summary>
+    private static string? LastSegments(string path, int count)
     {
-        int slash = path.LastIndexOf('/');
-        return Uri.UnescapeDataString(slash < 0 ? path : path[(slash + 1)..]);
+        int start = path.Length;
+        for (int i = 0; i < count && start > 0; i++) start = path.LastIndexOf('/', start - 1);
+        return start < 0 ? Uri.UnescapeDataString(path) : string.Join('/', path[(start + 1)..].Split('/').Select(Uri.UnescapeDataString));
     }
 
     private static bool IsTlsFailure(Exception exception)

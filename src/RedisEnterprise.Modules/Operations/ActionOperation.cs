@@ -41,6 +41,24 @@ public class ActionOperation
         ActionUid = string.Empty;
     }
 
+    /// <summary>
+    /// An operation that has already completed, for work the cluster does not track with an action (the user-defined module
+    /// requests of Redis Software 8): <see cref="ActionUid"/> is empty and waiting returns <paramref name="completed"/> at once.
+    /// </summary>
+    private protected ActionOperation(IRedisEnterpriseModulesClient client, ActionInfo completed)
+    {
+        Client = client;
+        ActionUid = string.Empty;
+        _polling = client.Polling ?? OperationPolling.Default;
+        _lastStatus = completed;
+    }
+
+    /// <summary>The status of work that completed without an action to follow.</summary>
+    internal static ActionInfo CompletedWithoutAction(string name) => new() { ActionUid = string.Empty, Name = name, RawStatus = "completed", Progress = 100 };
+
+    /// <summary>An operation that has already completed, for a deletion the cluster does not track with an action.</summary>
+    internal static ActionOperation Completed(IRedisEnterpriseModulesClient client, string name) => new(client, CompletedWithoutAction(name));
+
     /// <summary>The action's unique ID: store it to resume following the action later.</summary>
     public virtual string ActionUid { get; }
 

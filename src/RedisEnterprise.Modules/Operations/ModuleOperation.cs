@@ -21,6 +21,21 @@ public class ModuleOperation : ActionOperation
         AcceptedModule = accepted;
     }
 
+    /// <summary>
+    /// An upload that has already completed (Redis Software 8, where no action tracks it): <see cref="ActionOperation.ActionUid"/>
+    /// is empty, and <see cref="WaitForModuleAsync"/> returns at once the module as <c>GET /v1/modules/{uid}</c> shows it.
+    /// </summary>
+    private ModuleOperation(IRedisEnterpriseModulesClient client, ModuleInfo installed, ActionInfo completed)
+        : base(client, completed)
+    {
+        ModuleUid = installed.Uid;
+        AcceptedModule = installed;
+    }
+
+    /// <summary>The operation of an upload that has already completed, without an action.</summary>
+    internal static ModuleOperation Installed(IRedisEnterpriseModulesClient client, ModuleInfo installed) =>
+        new(client, installed, CompletedWithoutAction("module_upload"));
+
     /// <summary>For mocking.</summary>
     protected ModuleOperation()
     {

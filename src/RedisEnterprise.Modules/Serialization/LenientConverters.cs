@@ -190,3 +190,42 @@ internal static class LenientJson
 
     internal static string Excerpt(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }
+
+/// <summary>Reads a required 64-bit integer as <see cref="LenientInt64Converter"/> does (a JSON null is refused).</summary>
+internal sealed class LenientRequiredInt64Converter : JsonConverter<long>
+{
+    /// <inheritdoc />
+    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        LenientJson.ReadInt64(ref reader) ?? throw new JsonException("Expected an integer but found an empty value.");
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+}
+
+/// <summary>Reads a 32-bit integer from what <see cref="LenientInt64Converter"/> accepts, refusing values out of range.</summary>
+internal sealed class LenientInt32Converter : JsonConverter<int>
+{
+    /// <inheritdoc />
+    public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        long value = LenientJson.ReadInt64(ref reader) ?? throw new JsonException("Expected an integer but found an empty value.");
+        return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw new JsonException($"The integer {value.ToString(CultureInfo.InvariantCulture)} is out of range.");
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+}
+
+/// <summary>Reads an optional 32-bit integer as <see cref="LenientInt32Converter"/> does.</summary>
+internal sealed class LenientNullableInt32Converter : JsonConverter<int?>
+{
+    /// <inheritdoc />
+    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        long? value = LenientJson.ReadInt64(ref reader);
+        return value is null or (>= int.MinValue and <= int.MaxValue) ? (int?)value : throw new JsonException($"The integer {value.Value.ToString(CultureInfo.InvariantCulture)} is out of range.");
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value);
+}

@@ -15,4 +15,8 @@ namespace RedisEnterprise.Modules.Serialization;
 [JsonSerializable(typeof(ActionInfo))]
 [JsonSerializable(typeof(ActionReference))]
 [JsonSerializable(typeof(ModulePackageMetadata))]
+[JsonSerializable(typeof(ClusterInfo))]
+[JsonSerializable(typeof(IReadOnlyList<NodeInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<ModuleArtifact>))]
+[JsonSerializable(typeof(ModuleUploadSetting))]
 internal sealed partial class ModulesJsonContext : JsonSerializerContext;

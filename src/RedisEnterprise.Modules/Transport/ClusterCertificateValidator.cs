@@ -14,12 +14,28 @@ internal sealed class ClusterCertificateValidator
     private readonly bool _skip;
     private readonly byte[]? _pinnedSha256;
     private readonly X509Certificate2Collection _trustedRoots;
+    private readonly string? _clusterHost;
 
-    private ClusterCertificateValidator(bool skip, byte[]? pinnedSha256, X509Certificate2Collection trustedRoots)
+    private ClusterCertificateValidator(bool skip, byte[]? pinnedSha256, X509Certificate2Collection trustedRoots, string? clusterHost = null)
     {
         _skip = skip;
         _pinnedSha256 = pinnedSha256;
         _trustedRoots = trustedRoots;
+        _clusterHost = clusterHost;
+    }
+
+    /// <summary>
+    /// The validator for a node's connection: the options' choice, with the certificate's name checked against the cluster
+    /// endpoint's host instead of the node's address (every node presents the cluster's one API certificate, named for the
+    /// cluster). Only the name check moves: the chain, a pin and the trusted roots are checked as for the cluster endpoint.
+    /// </summary>
+    internal static ClusterCertificateValidator ForNode(RedisEnterpriseModulesClientOptions options)
+    {
+        ClusterCertificateValidator? cluster = For(options);
+        string host = options.Endpoint!.IdnHost;
+        return cluster is null
+            ? new ClusterCertificateValidator(skip: false, pinnedSha256: null, [], host)
+            : new ClusterCertificateValidator(cluster._skip, cluster._pinnedSha256, cluster._trustedRoots, host);
     }
 
     /// <summary>The validator for the options, or <see langword="null"/> when the system's validation applies unchanged.</summary>
@@ -52,6 +68,7 @@ internal sealed class ClusterCertificateValidator
     internal bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (_skip) return true;
+        if (_clusterHost is not null) errors = WithClusterName(certificate, errors, _clusterHost);
         if (errors == SslPolicyErrors.None) return true;
         if (certificate is null) return false;
 
@@ -77,6 +94,17 @@ internal sealed class ClusterCertificateValidator
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The errors with the name check redone against the cluster's host: the platform checked the name against the node's
+    /// address; a certificate that names the cluster's host passes, one that does not keeps the mismatch.
+    /// </summary>
+    private static SslPolicyErrors WithClusterName(X509Certificate? certificate, SslPolicyErrors errors, string clusterHost)
+    {
+        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0) return errors;
+        using var leaf = new X509Certificate2(certificate);
+        return leaf.MatchesHostname(clusterHost) ? errors & ~SslPolicyErrors.RemoteCertificateNameMismatch : errors;
     }
 
     /// <summary>Parses a SHA-256 fingerprint as <c>openssl x509 -noout -fingerprint -sha256</c> prints it: hex, any case, colons or spaces allowed.</summary>

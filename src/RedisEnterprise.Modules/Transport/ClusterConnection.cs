@@ -15,6 +15,8 @@ internal sealed class ClusterConnection
 {
     private readonly IModulesApi _modules;
     private readonly IActionsApi _actions;
+    private readonly IClusterApi _cluster;
+    private readonly IUserDefinedModulesApi _userDefined;
     private readonly long _maxResponseBytes;
 
     internal ClusterConnection(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
@@ -26,6 +28,8 @@ internal sealed class ClusterConnection
         settings.TransportExceptionFactory = FromSendFailure;
         _modules = RestService.ForGenerated<IModulesApi>(httpClient, settings);
         _actions = RestService.ForGenerated<IActionsApi>(httpClient, settings);
+        _cluster = RestService.ForGenerated<IClusterApi>(httpClient, settings);
+        _userDefined = RestService.ForGenerated<IUserDefinedModulesApi>(httpClient, settings);
     }
 
     internal Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
@@ -63,6 +67,36 @@ internal sealed class ClusterConnection
 
     internal Task<ActionInfo> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
         Read(_actions.GetActionAsync(actionUid, cancellationToken), ModulesJsonContext.Default.ActionInfo, cancellationToken);
+
+    internal Task<ClusterInfo> GetClusterAsync(CancellationToken cancellationToken = default) =>
+        Read(_cluster.GetClusterAsync(cancellationToken), ModulesJsonContext.Default.ClusterInfo, cancellationToken);
+
+    internal Task SetModuleUploadsAsync(bool allowed, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_cluster.SetModuleUploadsAsync(new ModuleUploadSetting { AllowModulesUpload = allowed }, cancellationToken), cancellationToken);
+
+    internal Task<IReadOnlyList<NodeInfo>> ListNodesAsync(CancellationToken cancellationToken = default) =>
+        Read(_cluster.ListNodesAsync(cancellationToken), ModulesJsonContext.Default.IReadOnlyListNodeInfo, cancellationToken);
+
+    /// <summary><c>POST /v2/modules/user-defined</c>: the module object the cluster created.</summary>
+    internal Task<ModuleInfo> CreateUserDefinedModuleAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken = default) =>
+        ResponseReader.ReadAsync(
+            _userDefined.CreateModuleAsync(metadata, cancellationToken),
+            ModulesJsonContext.Default.ModuleInfo,
+            _maxResponseBytes,
+            static m => UidRules.IsUsable(m.Uid) ? null : "the answer has no usable module uid.",
+            cancellationToken);
+
+    internal Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_userDefined.DeleteModuleAsync(uid, cancellationToken), cancellationToken);
+
+    internal Task<IReadOnlyList<ModuleArtifact>> ListArtifactsAsync(CancellationToken cancellationToken = default) =>
+        Read(_userDefined.ListArtifactsAsync(cancellationToken), ModulesJsonContext.Default.IReadOnlyListModuleArtifact, cancellationToken);
+
+    internal Task UploadArtifactAsync(StreamPart package, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_userDefined.UploadArtifactAsync(package, cancellationToken), cancellationToken);
+
+    internal Task DeleteArtifactAsync(string moduleName, long version, CancellationToken cancellationToken = default) =>
+        ResponseReader.EnsureSuccessAsync(_userDefined.DeleteArtifactAsync(moduleName, version, cancellationToken), cancellationToken);
 
     /// <summary>The <c>Basic</c> token for the credentials, sent preemptively on every request.</summary>
     internal static string BasicToken(string username, string password) =>

@@ -31,11 +31,35 @@ internal static class HandlerChain
         return inner;
     }
 
+    /// <summary>
+    /// The chain for one node's own address (Redis Software 8 stores a module's package on each node): the same handlers and
+    /// TLS choice as the cluster endpoint's, the certificate's name checked against the cluster endpoint's host, and the
+    /// node's uid in the log lines.
+    /// </summary>
+    internal static HttpMessageHandler CreateForNode(RedisEnterpriseModulesClientOptions options, int nodeUid)
+    {
+        SocketsHttpHandler primary = CreatePrimaryHandler(options);
+        ClusterCertificateValidator validator = ClusterCertificateValidator.ForNode(options);
+        primary.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => validator.Validate(certificate, chain, errors);
+        HttpMessageHandler inner = primary;
+        IReadOnlyList<DelegatingHandler> handlers = CreateDelegatingHandlers(options, nodeUid);
+        for (int i = handlers.Count - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+
+        return inner;
+    }
+
     /// <summary>The handlers before the primary one, outermost first.</summary>
-    internal static IReadOnlyList<DelegatingHandler> CreateDelegatingHandlers(RedisEnterpriseModulesClientOptions options)
+    internal static IReadOnlyList<DelegatingHandler> CreateDelegatingHandlers(RedisEnterpriseModulesClientOptions options) =>
+        CreateDelegatingHandlers(options, nodeUid: null);
+
+    private static IReadOnlyList<DelegatingHandler> CreateDelegatingHandlers(RedisEnterpriseModulesClientOptions options, int? nodeUid)
     {
         ILogger logger = LoggerFor(options);
-        var logging = new LoggingHandler(logger, options.TimeProvider);
+        var logging = new LoggingHandler(logger, options.TimeProvider) { NodeUid = nodeUid };
         if (options.ResiliencePipeline is null && options.MaxRetries == 0 && options.AttemptTimeout == Timeout.InfiniteTimeSpan) return [logging]; // nothing to run
         ResiliencePipeline<HttpResponseMessage> pipeline = options.ResiliencePipeline ?? DefaultPipeline(options, logger);
 

@@ -11,10 +11,19 @@ internal static class Routes
     internal const string ModulesV2 = "/v2/modules";
     internal const string ModuleV2 = "/v2/modules/{uid}";
     internal const string ActionV1 = "/v1/actions/{actionUid}";
+    internal const string Cluster = "/v1/cluster";
+    internal const string Nodes = "/v1/nodes";
+    internal const string UserDefinedModules = "/v2/modules/user-defined";
+    internal const string UserDefinedModule = "/v2/modules/user-defined/{uid}";
+    internal const string NodeArtifacts = "/v2/local/modules/user-defined/artifacts";
+    internal const string NodeArtifact = "/v2/local/modules/user-defined/artifacts/{moduleName}/{version}";
 
     internal const string ViewClusterModulesPermission = "view_cluster_modules";
     internal const string UpdateClusterPermission = "update_cluster";
     internal const string ViewActionStatusPermission = "view_status_of_cluster_action";
+    internal const string ViewClusterInfoPermission = "view_cluster_info";
+    internal const string ViewNodesPermission = "view_all_nodes_info";
+    internal const string ManageClusterModulesPermission = "manage_cluster_modules";
 
     /// <summary>The documented permission that a request needs, or <see langword="null"/> for a route this SDK does not know.</summary>
     internal static string? RequiredPermission(HttpMethod method, string? routeTemplate) => routeTemplate switch
@@ -22,10 +31,18 @@ internal static class Routes
         ModulesV1 or ModuleV1 when method == HttpMethod.Get => ViewClusterModulesPermission,
         ModulesV1 or ModulesV2 or ModuleV1 or ModuleV2 => UpdateClusterPermission,
         ActionV1 => ViewActionStatusPermission,
+        Cluster when method == HttpMethod.Get => ViewClusterInfoPermission,
+        Cluster => UpdateClusterPermission,
+        Nodes => ViewNodesPermission,
+        NodeArtifacts when method == HttpMethod.Get => ViewClusterModulesPermission,
+        UserDefinedModules or UserDefinedModule or NodeArtifacts or NodeArtifact => ManageClusterModulesPermission,
         _ => null,
     };
 
-    internal static bool IsSingleModule(string? routeTemplate) => routeTemplate is ModuleV1 or ModuleV2;
+    internal static bool IsSingleModule(string? routeTemplate) => routeTemplate is ModuleV1 or ModuleV2 or UserDefinedModule or NodeArtifact;
+
+    /// <summary>A request for one artifact on a node, named by its module name and version (the path's last two segments).</summary>
+    internal static bool IsArtifact(string? routeTemplate) => routeTemplate is NodeArtifact;
 
     internal static bool IsAction(string? routeTemplate) => routeTemplate is ActionV1;
 

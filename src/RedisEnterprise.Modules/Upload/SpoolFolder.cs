@@ -22,8 +22,12 @@ internal static class SpoolFolder
         return Name(self.Id, StartSeconds(self));
     });
 
-    /// <summary>Creates an empty spool file (mode 0600 on Unix, in a folder of mode 0700), deleted when it is closed.</summary>
-    internal static FileStream Create(int bufferSize)
+    /// <summary>
+    /// Creates an empty spool file (mode 0600 on Unix, in a folder of mode 0700), deleted when it is closed; with
+    /// <paramref name="severalReaders"/>, others may open it for reading meanwhile and the caller deletes it (the uploads to
+    /// several nodes each read the one copy).
+    /// </summary>
+    internal static FileStream Create(int bufferSize, bool severalReaders = false)
     {
         string temp = Path.GetTempPath();
         RemoveStale(temp);
@@ -32,9 +36,9 @@ internal static class SpoolFolder
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
+            Share = severalReaders ? FileShare.Read : FileShare.None,
             BufferSize = bufferSize,
-            Options = FileOptions.Asynchronous | FileOptions.DeleteOnClose,
+            Options = severalReaders ? FileOptions.Asynchronous : FileOptions.Asynchronous | FileOptions.DeleteOnClose,
         };
         if (OperatingSystem.IsWindows())
         {

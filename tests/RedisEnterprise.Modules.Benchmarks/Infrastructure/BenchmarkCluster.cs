@@ -27,5 +27,6 @@ internal static class BenchmarkCluster
         AllowInsecureHttp = true,
         Username = Username,
         Password = Password,
+        ModuleManagement = ModuleManagementMode.ClusterUpload, // the 7.x upload the benchmarks time, without a detection request
     };
 }

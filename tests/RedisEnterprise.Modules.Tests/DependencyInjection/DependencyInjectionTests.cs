@@ -72,6 +72,24 @@ public sealed class DependencyInjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_from_dependency_injection_reaches_a_node_from_configuration_with_the_same_credentials()
+    {
+        using var node = MockCluster.Start();
+        node.Given("GET", "/v2/local/modules/user-defined/artifacts", 200, """[{"module_name":"search","version":20807}]""");
+        var services = new ServiceCollection();
+        services.AddRedisEnterpriseModulesClient(Config([.. ClusterSettings("R", _eu), ("R:NodeEndpoints:2", node.Endpoint.ToString()), ("R:ModuleManagement", "UserDefined")]).GetSection("R"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IRedisEnterpriseModulesClient>();
+
+        IReadOnlyList<ModuleArtifact> artifacts = await client.ListModuleArtifactsAsync(RedisEnterpriseModulesModelFactory.NodeInfo(uid: 2, address: "10.0.0.2"));
+
+        Assert.Equal(ModuleManagementMode.UserDefined, await client.GetModuleManagementModeAsync());
+        Assert.Equal("search", Assert.Single(artifacts).ModuleName);
+        Assert.Equal("Basic " + Transport.ClusterConnection.BasicToken(MockCluster.Username, MockCluster.Password), node.Received.Single().RequestMessage!.Headers!["Authorization"].Single());
+        Assert.Empty(_eu.Received); // the mode came from configuration: no GET /v1/nodes
+    }
+
+    [Fact]
     public void Every_setting_configuration_can_express_is_bound()
     {
         string pem = Path.Combine(Directory.CreateTempSubdirectory("ca").FullName, "ca.pem");

@@ -37,6 +37,7 @@ internal sealed class MockCluster : IDisposable
             Password = Password,
             AllowInsecureHttp = true,
             RetryDelay = TimeSpan.FromMilliseconds(1), // GET retries stay on, without real waits
+            ModuleManagement = ModuleManagementMode.ClusterUpload, // the 7.x requests most tests replay; the 8.x tests set theirs
         };
         configure?.Invoke(options);
         return options;

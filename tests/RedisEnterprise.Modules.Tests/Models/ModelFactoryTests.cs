@@ -29,6 +29,37 @@ public class ModelFactoryTests
     }
 
     [Fact]
+    public void The_factory_builds_the_cluster_node_and_artifact_models_with_every_value()
+    {
+        using JsonDocument extra = JsonDocument.Parse("""{"cores":14}""");
+        ClusterInfo cluster = RedisEnterpriseModulesModelFactory.ClusterInfo(name: "c1", restApiPort: 9443, moduleUploadMaxSizeMb: 40, allowModulesUpload: false);
+        NodeInfo node = RedisEnterpriseModulesModelFactory.NodeInfo(
+            uid: 2,
+            address: "10.0.0.2",
+            externalAddresses: ["203.0.113.2"],
+            status: "active",
+            softwareVersion: "8.2.0-25",
+            osName: "rhel",
+            osSemanticVersion: "9.4",
+            osVersion: "Red Hat Enterprise Linux 9.4",
+            architecture: "x86_64",
+            supportedDatabaseVersions: [RedisEnterpriseModulesModelFactory.SupportedDatabaseVersion("redis", "8.0", "8.0.2", isMajor: true)],
+            shardCount: 3,
+            additionalData: new Dictionary<string, JsonElement> { ["cores"] = extra.RootElement.GetProperty("cores").Clone() });
+        ModuleArtifact artifact = RedisEnterpriseModulesModelFactory.ModuleArtifact("rg", 10012, ["gears_python"]);
+
+        Assert.Equal(("c1", (int?)9443, (long?)40, (bool?)false), (cluster.Name, cluster.RestApiPort, cluster.ModuleUploadMaxSizeMb, cluster.AllowModulesUpload));
+        Assert.Equal((2, "10.0.0.2", "active", "8.2.0-25", "rhel", "9.4", "x86_64", (int?)3), (node.Uid, node.Address, node.Status, node.SoftwareVersion, node.OsName, node.OsSemanticVersion, node.Architecture, node.ShardCount));
+        Assert.Equal(["203.0.113.2"], node.ExternalAddresses!);
+        Assert.Equal("Red Hat Enterprise Linux 9.4", node.OsVersion);
+        Assert.True(node.IsActive);
+        Assert.Equal(("redis", "8.0", "8.0.2", (bool?)true), (node.SupportedDatabaseVersions![0].DbType, node.SupportedDatabaseVersions[0].RedisVersion, node.SupportedDatabaseVersions[0].Version, node.SupportedDatabaseVersions[0].IsMajor));
+        Assert.Equal(14, node.AdditionalData["cores"].GetInt32());
+        Assert.Equal(("rg", 10012L), (artifact.ModuleName, artifact.Version));
+        Assert.Equal(["gears_python"], artifact.Dependencies!);
+    }
+
+    [Fact]
     public void A_factory_module_reads_back_the_same_through_the_cluster_json()
     {
         ModuleInfo module = RedisEnterpriseModulesModelFactory.ModuleInfo(uid: "u1", moduleName: "bf", semanticVersion: "2.6.1", minRedisPackVersion: "7.2");

@@ -317,5 +317,21 @@ public sealed class PollingTests : IDisposable
 #pragma warning restore CS0618
 
         public Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.EnsureModuleInstalledAsync(filePath, options, cancellationToken);
+
+        public Task<ClusterInfo> GetClusterAsync(CancellationToken cancellationToken = default) => inner.GetClusterAsync(cancellationToken);
+
+        public Task<IReadOnlyList<NodeInfo>> ListNodesAsync(CancellationToken cancellationToken = default) => inner.ListNodesAsync(cancellationToken);
+
+        public Task<ModuleManagementMode> GetModuleManagementModeAsync(CancellationToken cancellationToken = default) => inner.GetModuleManagementModeAsync(cancellationToken);
+
+        public Task<ModuleInfo> CreateUserDefinedModuleAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken = default) => inner.CreateUserDefinedModuleAsync(metadata, cancellationToken);
+
+        public Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default) => inner.DeleteUserDefinedModuleAsync(uid, cancellationToken);
+
+        public Task<IReadOnlyList<ModuleArtifact>> ListModuleArtifactsAsync(NodeInfo node, CancellationToken cancellationToken = default) => inner.ListModuleArtifactsAsync(node, cancellationToken);
+
+        public Task UploadModuleArtifactAsync(NodeInfo node, string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.UploadModuleArtifactAsync(node, filePath, options, cancellationToken);
+
+        public Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default) => inner.DeleteModuleArtifactAsync(node, moduleName, version, cancellationToken);
     }
 }

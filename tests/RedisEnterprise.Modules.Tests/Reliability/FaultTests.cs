@@ -196,6 +196,7 @@ public sealed class FaultTests
         MaxRetries = 0,
         AttemptTimeout = Timeout.InfiniteTimeSpan,
         LoggerFactory = logging,
+        ModuleManagement = ModuleManagementMode.ClusterUpload, // the scripted answers are 7.x's
     };
 
     internal static int FreePort()

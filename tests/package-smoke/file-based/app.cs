@@ -19,7 +19,7 @@ using (var zip = new ZipArchive(new MemoryStream(builder.Build())))
 }
 
 string path = builder.WriteToTempFile();
-await using (FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { PollsToComplete = 1 }))
+await using (FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "7.22.2-170", PollsToComplete = 1 }))
 using (RedisEnterpriseModulesClient client = cluster.CreateClient())
 {
     ModuleInfo module = await client.UploadModuleAsync(path);

@@ -17,6 +17,7 @@ using var client = new RedisEnterpriseModulesClient(new RedisEnterpriseModulesCl
     Username = args[1],
     Password = args[2],
     SkipCertificateValidation = true,
+    ModuleManagement = ModuleManagementMode.ClusterUpload, // the one-request upload the comparison times
 });
 
 string file = args[3];

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace RedisEnterprise.Modules.Workflows;
+
+/// <summary>
+/// Which way a cluster manages modules, from its nodes' <c>software_version</c>: 8.0 and later (development builds report
+/// <c>100.x</c>) have the user-defined requests and no <c>POST /v2/modules</c>. During a rolling upgrade the lowest version decides.
+/// </summary>
+internal static class ModuleManagementDetection
+{
+    internal const int FirstUserDefinedMajor = 8;
+
+    /// <summary>The mode of a cluster whose nodes are <paramref name="nodes"/>.</summary>
+    /// <exception cref="RedisEnterpriseException">No node reports a version this SDK can read.</exception>
+    internal static ModuleManagementMode From(IReadOnlyList<NodeInfo> nodes)
+    {
+        int? lowest = nodes.Select(n => MajorOf(n.SoftwareVersion)).Where(m => m is not null).Min();
+        return lowest is { } major
+            ? major >= FirstUserDefinedMajor ? ModuleManagementMode.UserDefined : ModuleManagementMode.ClusterUpload
+            : throw new RedisEnterpriseException(
+                $"GET /v1/nodes: no node reports a software_version this SDK can read ({string.Join(", ", nodes.Select(n => n.SoftwareVersion ?? "none"))}); set RedisEnterpriseModulesClientOptions.ModuleManagement to say how the cluster manages modules.");
+    }
+
+    /// <summary>The major version of <c>8.2.0-25</c>, <c>7.22.2-170</c>, <c>100.0.21-16135</c>; <see langword="null"/> when it does not read.</summary>
+    internal static int? MajorOf(string? softwareVersion)
+    {
+        if (string.IsNullOrWhiteSpace(softwareVersion)) return null;
+        ReadOnlySpan<char> text = softwareVersion.AsSpan().Trim();
+        int end = text.IndexOfAnyExceptInRange('0', '9');
+        ReadOnlySpan<char> major = end < 0 ? text : text[..end];
+        if (end >= 0 && text[end] is not ('.' or '-')) return null;
+        return int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : null;
+    }
+}
