@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using RedisEnterprise.Modules.Diagnostics;
 
 namespace RedisEnterprise.Modules.Testing.Tests;
 

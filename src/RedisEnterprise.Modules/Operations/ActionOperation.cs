@@ -1,6 +1,5 @@
 namespace RedisEnterprise.Modules;
 
-using RedisEnterprise.Modules.Diagnostics;
 using RedisEnterprise.Modules.Errors;
 using RedisEnterprise.Modules.Operations;
 

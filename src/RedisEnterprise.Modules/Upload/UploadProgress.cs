@@ -11,34 +11,3 @@ public readonly record struct UploadProgress(long BytesSent, long? TotalBytes)
     /// <summary>The node this upload goes to (Redis Software 8 uploads the package to each node); <see langword="null"/> for an upload to the cluster.</summary>
     public int? NodeUid { get; init; }
 }
-
-/// <summary>Options of one module upload.</summary>
-public sealed class UploadModuleOptions
-{
-    /// <summary>Receives the bytes sent while the body streams: monotonic, rate-limited, ending at the total.</summary>
-    public IProgress<UploadProgress>? UploadProgress { get; set; }
-
-    /// <summary>Receives each status polled while waiting for the cluster to finish with the module.</summary>
-    public IProgress<ActionInfo>? ActionProgress { get; set; }
-
-    /// <summary>
-    /// Check the package (<see cref="ModulePackage.ValidateStreamAsync"/>) before a single byte goes to the cluster, and throw
-    /// <see cref="ModulePackageValidationException"/> listing every problem. <see langword="null"/> (default): on for uploads
-    /// from a file path, off for streams; <see langword="true"/> checks a stream too (one that cannot seek, once spooled).
-    /// </summary>
-    public bool? Validate { get; set; }
-
-    /// <summary>
-    /// On Redis Software 8.2 and later, where module uploads are switched off by default (<c>allow_modules_upload</c>): switch
-    /// them on for this install (<c>PUT /v1/cluster</c>) and off again afterwards, whether the install succeeds or not
-    /// (default <see langword="false"/>: a cluster with uploads off fails with <see cref="ModuleUploadDisabledException"/>
-    /// before any byte of the package is sent). Needs the admin role. No effect where uploads are on, or on 7.x.
-    /// </summary>
-    public bool EnableModuleUploads { get; set; }
-
-    /// <summary>
-    /// On Redis Software 8, how many nodes receive the package at the same time: 1 or more (default 4). Each upload streams
-    /// from disk, so more parallel uploads cost bandwidth, not memory.
-    /// </summary>
-    public int MaxParallelNodeUploads { get; set; } = 4;
-}

@@ -27,7 +27,7 @@ public sealed class SecretsTests
         var spans = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is RedisEnterprise.Modules.Diagnostics.RedisEnterpriseModulesTelemetry.ActivitySourceName or "System.Net.Http",
+            ShouldListenTo = source => source.Name is RedisEnterpriseModulesTelemetry.ActivitySourceName or "System.Net.Http",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => spans.Enqueue($"{activity.OperationName} {activity.DisplayName} {activity.StatusDescription} " + string.Join(";", activity.TagObjects.Select(t => $"{t.Key}={t.Value}"))),
         };

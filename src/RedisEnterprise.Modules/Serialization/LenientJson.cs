@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace RedisEnterprise.Modules.Serialization;
 
@@ -9,61 +8,7 @@ namespace RedisEnterprise.Modules.Serialization;
 // numbers or strings; these converters accept every such spelling and reject what is not a value.
 // A JSON null never reaches them: System.Text.Json reads it as null and writes null itself.
 
-/// <summary>Reads a string from a JSON string, number or boolean; other shapes keep their raw JSON text.</summary>
-internal sealed class LenientStringConverter : JsonConverter<string?>
-{
-    /// <inheritdoc />
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadString(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-}
-
-/// <summary>Reads an integer from a JSON number (an integral float such as <c>20807.0</c> included) or a numeric string.</summary>
-internal sealed class LenientInt64Converter : JsonConverter<long?>
-{
-    /// <inheritdoc />
-    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadInt64(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value);
-}
-
-/// <summary>Reads a floating-point number from a JSON number or a numeric string.</summary>
-internal sealed class LenientDoubleConverter : JsonConverter<double?>
-{
-    /// <inheritdoc />
-    public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        LenientJson.ReadNumber(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value);
-}
-
-/// <summary>Reads a boolean from <c>true</c>/<c>false</c>, the strings <c>"true"</c>/<c>"false"</c>/<c>"yes"</c>/<c>"no"</c>, or the numbers 0 and 1.</summary>
-internal sealed class LenientBooleanConverter : JsonConverter<bool?>
-{
-    /// <inheritdoc />
-    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadBoolean(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options) => writer.WriteBooleanValue(value!.Value);
-}
-
-/// <summary>
-/// Reads a point in time from Unix seconds (a number or a numeric string, as v1 actions send
-/// <c>"1760400087"</c>), Unix milliseconds (values past the year 5138 in seconds), or an ISO 8601 string.
-/// </summary>
-internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
-{
-    /// <inheritdoc />
-    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.ReadTimestamp(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value.ToUnixTimeSeconds());
-}
-
-/// <summary>The lenient readings behind the converters above.</summary>
+/// <summary>The lenient readings behind the Lenient*Converter types.</summary>
 internal static class LenientJson
 {
     // Unix times past this many seconds (the year 5138) are taken as milliseconds.
@@ -189,43 +134,4 @@ internal static class LenientJson
     }
 
     internal static string Excerpt(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
-}
-
-/// <summary>Reads a required 64-bit integer as <see cref="LenientInt64Converter"/> does (a JSON null is refused).</summary>
-internal sealed class LenientRequiredInt64Converter : JsonConverter<long>
-{
-    /// <inheritdoc />
-    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        LenientJson.ReadInt64(ref reader) ?? throw new JsonException("Expected an integer but found an empty value.");
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
-}
-
-/// <summary>Reads a 32-bit integer from what <see cref="LenientInt64Converter"/> accepts, refusing values out of range.</summary>
-internal sealed class LenientInt32Converter : JsonConverter<int>
-{
-    /// <inheritdoc />
-    public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        long value = LenientJson.ReadInt64(ref reader) ?? throw new JsonException("Expected an integer but found an empty value.");
-        return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw new JsonException($"The integer {value.ToString(CultureInfo.InvariantCulture)} is out of range.");
-    }
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
-}
-
-/// <summary>Reads an optional 32-bit integer as <see cref="LenientInt32Converter"/> does.</summary>
-internal sealed class LenientNullableInt32Converter : JsonConverter<int?>
-{
-    /// <inheritdoc />
-    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        long? value = LenientJson.ReadInt64(ref reader);
-        return value is null or (>= int.MinValue and <= int.MaxValue) ? (int?)value : throw new JsonException($"The integer {value.Value.ToString(CultureInfo.InvariantCulture)} is out of range.");
-    }
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options) => writer.WriteNumberValue(value!.Value);
 }

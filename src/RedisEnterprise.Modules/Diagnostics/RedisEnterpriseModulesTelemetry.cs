@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace RedisEnterprise.Modules.Diagnostics;
+namespace RedisEnterprise.Modules;
 
 /// <summary>
 /// The SDK's <see cref="ActivitySource"/>: one span per SDK call (list, get, upload, delete, wait), tagged with the module
