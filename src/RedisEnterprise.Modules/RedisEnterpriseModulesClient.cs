@@ -140,7 +140,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             ?? throw new ModulePackageValidationException(new ModulePackageValidation(package.FileName, package.OpeningProblems));
 
         // One ensure of a package at a time in this process: the others then find it installed instead of racing its upload.
-        EnsureGate gate = await EnsureGate.EnterAsync($"{_options.Endpoint} {metadata.ModuleName} {metadata.SemanticVersion ?? metadata.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
+        PackageGate gate = await PackageGate.EnterAsync($"{_options.Endpoint} {metadata.ModuleName} {metadata.SemanticVersion ?? metadata.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
         try
         {
             if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)

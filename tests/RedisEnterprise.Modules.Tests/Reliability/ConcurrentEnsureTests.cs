@@ -25,7 +25,7 @@ public sealed class ConcurrentEnsureTests : IDisposable
         Assert.All(results, r => Assert.Equal(Name, r.Module.ModuleName));
         Assert.Single(results, r => r.WasUploaded);
         Assert.Equal(1, cluster.Uploads);
-        Assert.DoesNotContain(EnsureGate.Keys, k => k.StartsWith(server.Endpoint.ToString(), StringComparison.Ordinal)); // no gate kept once the ensures end
+        Assert.DoesNotContain(PackageGate.Keys, k => k.StartsWith(server.Endpoint.ToString(), StringComparison.Ordinal)); // no gate kept once the ensures end
     }
 
     [Fact]

@@ -4,15 +4,15 @@ namespace RedisEnterprise.Modules.Packages;
 /// One ensure of a package at a time in this process, per cluster and package version. A gate lives only while a caller
 /// holds or waits on it, so the set of gates does not grow with every package ever ensured.
 /// </summary>
-internal sealed class EnsureGate : IDisposable
+internal sealed class PackageGate : IDisposable
 {
-    private static readonly Dictionary<string, EnsureGate> Gates = new(StringComparer.Ordinal); // also the lock for _users
+    private static readonly Dictionary<string, PackageGate> Gates = new(StringComparer.Ordinal); // also the lock for _users
 
     private readonly SemaphoreSlim _semaphore = new(1, 1);
     private readonly string _key;
     private int _users;
 
-    private EnsureGate(string key) => _key = key;
+    private PackageGate(string key) => _key = key;
 
     /// <summary>The keys of the gates now held or waited on.</summary>
     internal static IReadOnlyList<string> Keys
@@ -24,12 +24,12 @@ internal sealed class EnsureGate : IDisposable
     }
 
     /// <summary>Waits for the gate of <paramref name="key"/>; the caller calls <see cref="Release"/> once when done.</summary>
-    internal static async Task<EnsureGate> EnterAsync(string key, CancellationToken cancellationToken)
+    internal static async Task<PackageGate> EnterAsync(string key, CancellationToken cancellationToken)
     {
-        EnsureGate gate;
+        PackageGate gate;
         lock (Gates)
         {
-            if (!Gates.TryGetValue(key, out gate!)) Gates.Add(key, gate = new EnsureGate(key));
+            if (!Gates.TryGetValue(key, out gate!)) Gates.Add(key, gate = new PackageGate(key));
             gate._users++;
         }
 
