@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using RedisEnterprise.Modules.Diagnostics;
 using RedisEnterprise.Modules.Errors;
+using RedisEnterprise.Modules.Operations;
+using RedisEnterprise.Modules.Packages;
 using RedisEnterprise.Modules.Transport;
 using RedisEnterprise.Modules.Upload;
 using RedisEnterprise.Modules.Workflows;
@@ -28,7 +30,6 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 {
     private readonly HttpClient? _ownedHttpClient;
     private readonly ClusterConnection _connection = null!;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> EnsureGates = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new(); // cancelled by Dispose: calls in flight and polling stop
     private readonly RedisEnterpriseModulesClientOptions _options = null!;
     private readonly NodeConnections _nodes = null!;
@@ -158,8 +159,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         ModulePackageMetadata metadata = package.Metadata
             ?? throw new ModulePackageValidationException(new ModulePackageValidation(package.FileName, package.OpeningProblems));
 
-        SemaphoreSlim gate = EnsureGate(metadata);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        PackageGate gate = await EnterEnsureGateAsync(metadata, cancellationToken).ConfigureAwait(false);
         try
         {
             if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)
@@ -186,25 +186,18 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
     /// <summary>One ensure of a package at a time in this process, on either line: the others then find it installed instead of racing its upload.</summary>
-    private SemaphoreSlim EnsureGate(ModulePackageMetadata metadata) =>
-        EnsureGates.GetOrAdd($"{_options.Endpoint} {metadata.ModuleName} {metadata.SemanticVersion ?? metadata.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", static _ => new SemaphoreSlim(1, 1));
+    private Task<PackageGate> EnterEnsureGateAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken) =>
+        PackageGate.EnterAsync($"{_options.Endpoint} {metadata.ModuleName} {metadata.SemanticVersion ?? metadata.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", cancellationToken);
 
     /// <summary>Lists until the module shows, with the polling interval and backoff; <see langword="null"/> after <see cref="OperationPolling.OperationTimeout"/>.</summary>
-    private async Task<ModuleInfo?> WaitUntilInstalledAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken)
-    {
-        OperationPolling polling = Polling;
-        TimeProvider time = polling.TimeProvider;
-        long started = time.GetTimestamp();
-        TimeSpan interval = polling.Interval;
-        while (true)
-        {
-            if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed) return installed;
-            TimeSpan remaining = polling.OperationTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : polling.OperationTimeout - time.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero) return null;
-            await Task.Delay(interval < remaining ? interval : remaining, time, cancellationToken).ConfigureAwait(false);
-            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 3 / 2, polling.MaxInterval.Ticks));
-        }
-    }
+    private Task<ModuleInfo?> WaitUntilInstalledAsync(ModulePackageMetadata metadata, CancellationToken cancellationToken) =>
+        ActionPoller.PollAsync(
+            $"module {metadata.ModuleName} to be installed",
+            async token => await FindInstalledAsync(metadata, token).ConfigureAwait(false) is { } installed ? (true, installed) : (false, (ModuleInfo?)null),
+            static _ => false,
+            static () => null,
+            Polling,
+            cancellationToken);
 
     /// <inheritdoc />
     public virtual Task DeleteModuleAsync(string uid, CancellationToken cancellationToken = default) =>
@@ -413,8 +406,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         PreparedPackage package = await PreparedPackage.FromFileAsync(filePath, options, cancellationToken).ConfigureAwait(false);
         await using (package.ConfigureAwait(false))
         {
-            SemaphoreSlim gate = EnsureGate(package.Metadata);
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            PackageGate gate = await EnterEnsureGateAsync(package.Metadata, cancellationToken).ConfigureAwait(false);
             try
             {
                 return await _userDefined.EnsureAsync(package, options, cancellationToken).ConfigureAwait(false);

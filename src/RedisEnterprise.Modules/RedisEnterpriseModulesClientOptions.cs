@@ -43,7 +43,12 @@ public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
     [Required(ErrorMessage = nameof(Username) + " is required.")]
     public string? Username { get; set; }
 
-    /// <summary>The user's password (required, not blank). It never appears in messages, logs or <see cref="ToString"/>.</summary>
+    /// <summary>
+    /// The user's password (required, not blank). The client never writes it into messages, logs or <see cref="ToString"/>.
+    /// Text from an answer that goes into an exception (a proxy page quoting the request, say) is cleared of it when it has
+    /// 4 characters or more; a shorter password cannot be told from ordinary text and is not searched for there, though the
+    /// credentials token itself always is.
+    /// </summary>
     [Required(ErrorMessage = nameof(Password) + " is required.")]
     public string? Password { get; set; }
 

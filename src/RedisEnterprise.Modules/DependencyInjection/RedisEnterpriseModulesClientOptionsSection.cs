@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Microsoft.Extensions.Configuration;
 
 namespace RedisEnterprise.Modules.DependencyInjection;
@@ -7,9 +8,10 @@ namespace RedisEnterprise.Modules.DependencyInjection;
 /// The options a configuration section can express, bound by the configuration binding source generator (no reflection,
 /// so trimming and Native AOT stay safe). The options type itself is not the binding target: the generator would descend
 /// into <see cref="RedisEnterpriseModulesClientOptions.TrustedCertificates"/>, <see cref="TimeProvider"/> and the like.
-/// Durations and the endpoint are text read here: the generator's <see cref="TimeSpan.Parse(string, IFormatProvider)"/>
-/// reads <c>30</c> as 30 days and refuses <c>Infinite</c>, and on a bad value it throws at binding time, before
-/// validation can report it, with the value in the message (an endpoint's value may carry credentials).
+/// Every value but the plain strings is text read here: the generator's <see cref="TimeSpan.Parse(string, IFormatProvider)"/>
+/// reads <c>30</c> as 30 days and refuses <c>Infinite</c>, and on any value that does not parse (a number, a switch, a
+/// duration) it throws at binding time, before validation can report it, with the value in the message (an endpoint's
+/// value may carry credentials).
 /// </summary>
 internal sealed class RedisEnterpriseModulesClientOptionsSection
 {
@@ -19,19 +21,19 @@ internal sealed class RedisEnterpriseModulesClientOptionsSection
 
     public string? Password { get; set; }
 
-    public bool? SkipCertificateValidation { get; set; }
+    public string? SkipCertificateValidation { get; set; }
 
     public string? TrustedCertificatesPath { get; set; }
 
     public string? CertificateThumbprint { get; set; }
 
-    public bool? AllowInsecureHttp { get; set; }
+    public string? AllowInsecureHttp { get; set; }
 
-    public bool? UseProxy { get; set; }
+    public string? UseProxy { get; set; }
 
-    public long? MaxResponseBytes { get; set; }
+    public string? MaxResponseBytes { get; set; }
 
-    public int? MaxRetries { get; set; }
+    public string? MaxRetries { get; set; }
 
     public string? RequestTimeout { get; set; }
 
@@ -69,22 +71,17 @@ internal sealed class RedisEnterpriseModulesClientOptionsSection
         if (Uri.TryCreate(Endpoint, UriKind.Absolute, out Uri? endpoint)) options.Endpoint = endpoint;
         options.Username = Username ?? options.Username;
         options.Password = Password ?? options.Password;
-        options.SkipCertificateValidation = SkipCertificateValidation ?? options.SkipCertificateValidation;
         options.TrustedCertificatesPath = TrustedCertificatesPath ?? options.TrustedCertificatesPath;
         options.CertificateThumbprint = CertificateThumbprint ?? options.CertificateThumbprint;
-        options.AllowInsecureHttp = AllowInsecureHttp ?? options.AllowInsecureHttp;
-        options.UseProxy = UseProxy ?? options.UseProxy;
-        options.MaxResponseBytes = MaxResponseBytes ?? options.MaxResponseBytes;
-        options.MaxRetries = MaxRetries ?? options.MaxRetries;
         if (Enum.TryParse(ModuleManagement, ignoreCase: true, out ModuleManagementMode mode) && Enum.IsDefined(mode)) options.ModuleManagement = mode;
         foreach ((string key, string? value) in NodeEndpoints ?? [])
         {
             if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int uid) && Uri.TryCreate(value, UriKind.Absolute, out Uri? node)) options.NodeEndpoints[uid] = node;
         }
 
-        foreach ((_, string? text, Action<RedisEnterpriseModulesClientOptions, TimeSpan> set) in Durations())
+        foreach (TextSetting setting in TextSettings())
         {
-            if (TryReadDuration(text, out TimeSpan duration)) set(options, duration);
+            setting.TryApply(options);
         }
     }
 
@@ -113,27 +110,55 @@ internal sealed class RedisEnterpriseModulesClientOptionsSection
             }
         }
 
-        foreach ((string key, string? text, _) in Durations())
+        foreach (TextSetting setting in TextSettings())
         {
-            if (!string.IsNullOrEmpty(text) && !TryReadDuration(text, out _))
+            if (!string.IsNullOrEmpty(setting.Text) && !setting.TryApply(null))
             {
-                yield return $"{key} must be a duration such as 00:01:30, a number of seconds, or Infinite.";
+                yield return $"{setting.Key} {setting.Form}";
             }
         }
     }
 
-    private (string Key, string? Text, Action<RedisEnterpriseModulesClientOptions, TimeSpan> Set)[] Durations() =>
+    private const string DurationForm = "must be a duration such as 00:01:30, a number of seconds, or Infinite.";
+    private const string SwitchForm = "must be true or false.";
+
+    private TextSetting[] TextSettings() =>
     [
-        (nameof(RequestTimeout), RequestTimeout, static (o, d) => o.RequestTimeout = d),
-        (nameof(UploadTimeout), UploadTimeout, static (o, d) => o.UploadTimeout = d),
-        (nameof(UploadStallTimeout), UploadStallTimeout, static (o, d) => o.UploadStallTimeout = d),
-        (nameof(PollingInterval), PollingInterval, static (o, d) => o.PollingInterval = d),
-        (nameof(MaxPollingInterval), MaxPollingInterval, static (o, d) => o.MaxPollingInterval = d),
-        (nameof(OperationTimeout), OperationTimeout, static (o, d) => o.OperationTimeout = d),
-        (nameof(RetryDelay), RetryDelay, static (o, d) => o.RetryDelay = d),
-        (nameof(MaxRetryAfter), MaxRetryAfter, static (o, d) => o.MaxRetryAfter = d),
-        (nameof(AttemptTimeout), AttemptTimeout, static (o, d) => o.AttemptTimeout = d),
+        Setting<bool>(nameof(SkipCertificateValidation), SkipCertificateValidation, SwitchForm, bool.TryParse, static (o, v) => o.SkipCertificateValidation = v),
+        Setting<bool>(nameof(AllowInsecureHttp), AllowInsecureHttp, SwitchForm, bool.TryParse, static (o, v) => o.AllowInsecureHttp = v),
+        Setting<bool>(nameof(UseProxy), UseProxy, SwitchForm, bool.TryParse, static (o, v) => o.UseProxy = v),
+        Setting<long>(nameof(MaxResponseBytes), MaxResponseBytes, "must be a whole number of bytes.", TryReadWhole, static (o, v) => o.MaxResponseBytes = v),
+        Setting<int>(nameof(MaxRetries), MaxRetries, "must be a whole number.", TryReadWhole, static (o, v) => o.MaxRetries = v),
+        Setting<TimeSpan>(nameof(RequestTimeout), RequestTimeout, DurationForm, TryReadDuration, static (o, d) => o.RequestTimeout = d),
+        Setting<TimeSpan>(nameof(UploadTimeout), UploadTimeout, DurationForm, TryReadDuration, static (o, d) => o.UploadTimeout = d),
+        Setting<TimeSpan>(nameof(UploadStallTimeout), UploadStallTimeout, DurationForm, TryReadDuration, static (o, d) => o.UploadStallTimeout = d),
+        Setting<TimeSpan>(nameof(PollingInterval), PollingInterval, DurationForm, TryReadDuration, static (o, d) => o.PollingInterval = d),
+        Setting<TimeSpan>(nameof(MaxPollingInterval), MaxPollingInterval, DurationForm, TryReadDuration, static (o, d) => o.MaxPollingInterval = d),
+        Setting<TimeSpan>(nameof(OperationTimeout), OperationTimeout, DurationForm, TryReadDuration, static (o, d) => o.OperationTimeout = d),
+        Setting<TimeSpan>(nameof(RetryDelay), RetryDelay, DurationForm, TryReadDuration, static (o, d) => o.RetryDelay = d),
+        Setting<TimeSpan>(nameof(MaxRetryAfter), MaxRetryAfter, DurationForm, TryReadDuration, static (o, d) => o.MaxRetryAfter = d),
+        Setting<TimeSpan>(nameof(AttemptTimeout), AttemptTimeout, DurationForm, TryReadDuration, static (o, d) => o.AttemptTimeout = d),
     ];
+
+    private delegate bool TextReader<T>(string? text, out T value);
+
+    /// <summary>
+    /// A value given as text: its key, the text, what it must look like, and <c>TryApply</c>, which reads the text and,
+    /// when it reads and options are given, sets them (false when it does not read).
+    /// </summary>
+    private sealed record TextSetting(string Key, string? Text, string Form, Func<RedisEnterpriseModulesClientOptions?, bool> TryApply);
+
+    private static TextSetting Setting<T>(string key, string? text, string form, TextReader<T> read, Action<RedisEnterpriseModulesClientOptions, T> set) =>
+        new(key, text, form, options =>
+        {
+            if (!read(text, out T value)) return false;
+            if (options is not null) set(options, value);
+            return true;
+        });
+
+    private static bool TryReadWhole<T>(string? text, out T value)
+        where T : IBinaryInteger<T> =>
+        T.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value!);
 
     /// <summary>A duration as <c>00:01:30</c>, or a number of seconds; <c>Infinite</c> or <c>-1</c> for none.</summary>
     private static bool TryReadDuration(string? text, out TimeSpan duration)

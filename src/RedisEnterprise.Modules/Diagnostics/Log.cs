@@ -23,8 +23,8 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Warning, "TLS certificate validation is OFF for {Endpoint} (SkipCertificateValidation): anyone on the path can read the credentials. Prefer TrustedCertificates or CertificateThumbprint.")]
     internal static partial void CertificateValidationSkipped(ILogger logger, Uri? endpoint);
 
-    [LoggerMessage(6, LogLevel.Debug, "Action {ActionUid}: poll failed ({Error}); polling goes on")]
-    internal static partial void PollFailed(ILogger logger, string actionUid, string error);
+    [LoggerMessage(6, LogLevel.Debug, "Polling {Subject}: poll failed ({Error}); polling goes on")]
+    internal static partial void PollFailed(ILogger logger, string subject, string error);
 
     [LoggerMessage(160, LogLevel.Information, "Module management on this cluster: {Mode} (lowest node version {SoftwareVersion})")]
     internal static partial void ModuleManagementDetected(ILogger logger, ModuleManagementMode mode, string softwareVersion);

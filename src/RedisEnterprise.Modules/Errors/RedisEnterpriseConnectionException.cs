@@ -9,5 +9,5 @@ public class RedisEnterpriseConnectionException : RedisEnterpriseException
     public RedisEnterpriseConnectionException(string message, Exception? innerException = null) : base(message, 0, null, null, innerException) { }
 
     /// <summary>Whether the TLS handshake failed because the cluster's certificate was not accepted: retrying cannot help; trust the certificate (<see cref="RedisEnterpriseModulesClientOptions.TrustedCertificates"/>, <see cref="RedisEnterpriseModulesClientOptions.CertificateThumbprint"/>).</summary>
-    public bool IsTlsFailure { get; init; }
+    public bool IsTlsFailure { get; internal init; }
 }

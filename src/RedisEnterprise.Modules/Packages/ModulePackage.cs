@@ -136,16 +136,9 @@ public sealed class ModulePackage
 
     private static async Task<PackageScan> ScanFileAsync(string filePath, PackageLimits limits, bool readEveryEntry, CancellationToken cancellationToken)
     {
-        var file = new FileStream(filePath, new FileStreamOptions
-        {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.Read,
-            Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-            // A deflated entry is read through an 8 KiB inflater buffer: this serves those reads from one larger read (one
-            // async file read, and its allocations, per 80 KiB rather than per 8 KiB); the copy loop's 80 KiB reads bypass it.
-            BufferSize = PackageScanner.CopyBufferSize,
-        });
+        // A deflated entry is read through an 8 KiB inflater buffer: this serves those reads from one larger read (one
+        // async file read, and its allocations, per 80 KiB rather than per 8 KiB); the copy loop's 80 KiB reads bypass it.
+        FileStream file = PackageFile.Open(filePath, PackageScanner.CopyBufferSize);
         await using (file.ConfigureAwait(false))
         {
             return await PackageScanner.ScanAsync(file, limits, readEveryEntry, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using RedisEnterprise.Modules.Packages;
 using Refit;
 
 namespace RedisEnterprise.Modules.Upload;
@@ -47,7 +48,7 @@ internal sealed class ModuleFilePart : StreamPart
 
     internal static ModuleFilePart OpenFile(string filePath, IProgress<UploadProgress>? progress)
     {
-        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, ModuleUploadContent.BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        FileStream file = PackageFile.Open(filePath, ModuleUploadContent.BufferSize);
         return new ModuleFilePart(file, Path.GetFileName(filePath), progress, ownsStream: true);
     }
 

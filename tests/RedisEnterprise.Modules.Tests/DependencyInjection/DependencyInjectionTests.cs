@@ -176,6 +176,27 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.Contains($"RedisEnterprise:{key} ", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("MaxRetries", "abc")]
+    [InlineData("MaxRetries", "1e20")]
+    [InlineData("MaxResponseBytes", "1e20")]
+    [InlineData("MaxResponseBytes", "lots")]
+    [InlineData("SkipCertificateValidation", "yes please")]
+    [InlineData("SkipCertificateValidation", "1")]
+    [InlineData("UseProxy", "maybe")]
+    public async Task A_number_or_switch_that_does_not_parse_fails_validation_at_startup_naming_its_key_not_its_value(string key, string value)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Services.AddRedisEnterpriseModulesClient(Config([.. ClusterSettings("RedisEnterprise", _eu), ($"RedisEnterprise:{key}", value)]).GetSection("RedisEnterprise"));
+        using IHost host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        string failure = Assert.Single(error.Failures);
+        Assert.Contains($"RedisEnterprise:{key} ", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_endpoint_that_does_not_parse_fails_validation_without_its_credentials()
     {

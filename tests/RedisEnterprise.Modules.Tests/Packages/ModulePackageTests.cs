@@ -216,6 +216,19 @@ public class ModulePackageTests
     }
 
     [Fact]
+    public async Task A_file_in_a_missing_folder_throws_file_not_found_naming_the_path()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "m.zip");
+
+        FileNotFoundException opening = await Assert.ThrowsAsync<FileNotFoundException>(() => ModulePackage.OpenAsync(path, Ct));
+        FileNotFoundException validating = await Assert.ThrowsAsync<FileNotFoundException>(() => ModulePackage.ValidateFileAsync(path, Ct));
+
+        Assert.Equal(path, opening.FileName);
+        Assert.IsType<DirectoryNotFoundException>(opening.InnerException);
+        Assert.Equal(path, validating.FileName);
+    }
+
+    [Fact]
     public async Task Cancellation_is_honoured()
     {
         using var cancelled = new CancellationTokenSource();

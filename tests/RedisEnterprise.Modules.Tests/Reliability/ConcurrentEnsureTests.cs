@@ -25,6 +25,39 @@ public sealed class ConcurrentEnsureTests : IDisposable
         Assert.All(results, r => Assert.Equal(Name, r.Module.ModuleName));
         Assert.Single(results, r => r.WasUploaded);
         Assert.Equal(1, cluster.Uploads);
+        Assert.DoesNotContain(PackageGate.Keys, k => k.StartsWith(server.Endpoint.ToString(), StringComparison.Ordinal)); // no gate kept once the ensures end
+    }
+
+    [Fact]
+    public async Task The_wait_for_the_other_uploader_survives_a_transient_error()
+    {
+        var cluster = new SlowInstallCluster(pollsToInstall: 3) { UploadingElsewhereUntilList = 4, UnavailableOnList = 2 };
+        using var server = RawServer.Answering(cluster.Answer);
+        using var client = Client(server);
+
+        EnsureModuleResult result = await client.EnsureModuleInstalledAsync(WritePackage()).WaitAsync(FaultTests.Generous);
+
+        Assert.False(result.WasUploaded);
+        Assert.Equal(Name, result.Module.ModuleName);
+        Assert.True(cluster.Lists >= 4, "listed on after the 503");
+    }
+
+    [Fact]
+    public async Task The_wait_for_the_other_uploader_stops_when_the_client_is_disposed()
+    {
+        var cluster = new SlowInstallCluster(pollsToInstall: 3) { UploadingElsewhereUntilList = int.MaxValue };
+        using var server = RawServer.Answering(cluster.Answer);
+        var time = new DelaySignallingTime(TimeSpan.FromSeconds(7)); // never advanced: only the disposal can end the wait
+        RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time);
+        options.PollingInterval = TimeSpan.FromSeconds(7);
+        options.MaxPollingInterval = TimeSpan.FromSeconds(7);
+        var client = new RedisEnterpriseModulesClient(options);
+
+        Task<EnsureModuleResult> ensure = client.EnsureModuleInstalledAsync(WritePackage());
+        await time.DelayStarted.Task.WaitAsync(FaultTests.Generous); // the wait after the module_exists lists, then waits
+        client.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => ensure.WaitAsync(FaultTests.Generous));
     }
 
     [Fact]
@@ -46,20 +79,15 @@ public sealed class ConcurrentEnsureTests : IDisposable
     {
         var cluster = new SlowInstallCluster(pollsToInstall: 3) { UploadingElsewhereUntilList = int.MaxValue };
         using var server = RawServer.Answering(cluster.Answer);
-        var time = new FakeTimeProvider();
+        var time = new SteppingTime();
         RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, time);
+        options.RequestTimeout = Timeout.InfiniteTimeSpan; // only the wait's delays make timers, which the stepping clock runs
+        options.UploadStallTimeout = null;
         options.OperationTimeout = TimeSpan.FromMinutes(3);
         using var client = new RedisEnterpriseModulesClient(options);
 
-        Task<EnsureModuleResult> ensure = client.EnsureModuleInstalledAsync(WritePackage());
-        while (!ensure.IsCompleted && time.GetUtcNow() - time.Start < TimeSpan.FromMinutes(10))
-        {
-            await Task.Delay(5);
-            time.Advance(TimeSpan.FromSeconds(10));
-        }
-
-        await Assert.ThrowsAsync<ModuleAlreadyExistsException>(() => ensure.WaitAsync(FaultTests.Generous));
-        Assert.True(time.GetUtcNow() - time.Start < TimeSpan.FromMinutes(5), "gave up about OperationTimeout after the module_exists");
+        await Assert.ThrowsAsync<ModuleAlreadyExistsException>(() => time.Drive(client.EnsureModuleInstalledAsync(WritePackage())));
+        Assert.Equal(TimeSpan.FromMinutes(3), time.TotalAdvanced); // gave up at OperationTimeout after the module_exists, the last delay cut to fit
     }
 
     private static string Name => (string)TestPackages.Valid().Metadata["module_name"]!;
@@ -81,6 +109,19 @@ public sealed class ConcurrentEnsureTests : IDisposable
         return path;
     }
 
+    /// <summary>A clock that is never advanced, telling when a wait of <paramref name="delay"/> starts.</summary>
+    private sealed class DelaySignallingTime(TimeSpan delay) : FakeTimeProvider
+    {
+        internal TaskCompletionSource DelayStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            ITimer timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == delay) DelayStarted.TrySetResult();
+            return timer;
+        }
+    }
+
     /// <summary>
     /// A cluster whose upload completes after a few polls of its action, listing the module only then; an upload while another
     /// is under way (or done) answers <c>module_exists</c>, as a real cluster does. <see cref="UploadingElsewhereUntilList"/>
@@ -98,6 +139,11 @@ public sealed class ConcurrentEnsureTests : IDisposable
 
         internal int Uploads { get; private set; }
 
+        /// <summary>The list request answered 503 Service Unavailable (0: none).</summary>
+        internal int UnavailableOnList { get; init; }
+
+        internal int Lists => _lists;
+
         private static string Module(bool withAction) =>
             $$"""{"uid":"u1",{{(withAction ? "\"action_uid\":\"a1\"," : string.Empty)}}"module_name":"{{Name}}","semantic_version":"{{SemVer}}"}""";
 
@@ -110,7 +156,9 @@ public sealed class ConcurrentEnsureTests : IDisposable
                 switch (request.Method, path)
                 {
                     case ("GET", "/v1/modules"):
-                        if (elsewhere && ++_lists >= UploadingElsewhereUntilList) _installed = true;
+                        _lists++;
+                        if (_lists == UnavailableOnList) return new RawResponse(503, """{"error_code":"unavailable"}""", Reason: "Service Unavailable");
+                        if (elsewhere && _lists >= UploadingElsewhereUntilList) _installed = true;
                         return RawResponse.Json(_installed ? $"[{Module(false)}]" : "[]");
                     case ("POST", "/v2/modules"):
                         Uploads++;

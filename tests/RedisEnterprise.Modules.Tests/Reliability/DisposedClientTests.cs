@@ -37,9 +37,13 @@ public sealed class DisposedClientTests
     [Fact]
     public async Task Polling_stops_when_the_client_is_disposed()
     {
-        using var server = RawServer.Answering(request => request.Target.StartsWith("/v1/actions/", StringComparison.Ordinal)
-            ? RawResponse.Json("""{"action_uid":"a1","status":"running","progress":10}""")
-            : RawResponse.Healthy(request));
+        var polled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var server = RawServer.Answering(request =>
+        {
+            if (!request.Target.StartsWith("/v1/actions/", StringComparison.Ordinal)) return RawResponse.Healthy(request);
+            polled.TrySetResult();
+            return RawResponse.Json("""{"action_uid":"a1","status":"running","progress":10}""");
+        });
         RedisEnterpriseModulesClientOptions options = FaultTests.Options(server.Endpoint, TimeProvider.System);
         options.PollingInterval = TimeSpan.FromMinutes(1); // the wait between polls is what the disposal must cut short
         options.MaxPollingInterval = TimeSpan.FromMinutes(1);
@@ -47,7 +51,7 @@ public sealed class DisposedClientTests
         var client = new RedisEnterpriseModulesClient(options);
 
         Task<ModuleInfo> upload = client.UploadModuleAsync(new MemoryStream(new byte[1024]), "m.zip", new UploadModuleOptions { Validate = false });
-        while (!server.Requests.Any(r => r.Target.StartsWith("/v1/actions/", StringComparison.Ordinal))) await Task.Delay(10);
+        await polled.Task.WaitAsync(FaultTests.Generous);
         client.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => upload.WaitAsync(FaultTests.Generous));

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using RedisEnterprise.Modules.Tests.Reliability;
 using RedisEnterprise.Modules.TestSupport;
 using RedisEnterprise.Modules.Upload;
 
@@ -75,7 +76,7 @@ public sealed class UploadTests : IDisposable
         var stream = new NonSeekableStream(content);
         using var client = _cluster.CreateClient();
 
-        await client.StartUploadModuleAsync(stream, "from-pipe.zip");
+        await client.StartUploadModuleAsync(stream, "from-pipe.zip").WaitAsync(FaultTests.Generous);
 
         MultipartAssertions.IsModulePart(_cluster.Single("POST", "/v2/modules").RequestMessage!, "from-pipe.zip", content);
         Assert.False(stream.Disposed);
@@ -179,6 +180,18 @@ public sealed class UploadTests : IDisposable
         using var client = _cluster.CreateClient();
         await Assert.ThrowsAsync<RedisEnterpriseException>(() => client.StartUploadModuleAsync(new MemoryStream(Bytes(10)), "m.zip"));
         Assert.Single(_cluster.Received);
+    }
+
+    [Fact]
+    public async Task A_file_in_a_missing_folder_fails_with_file_not_found_before_any_request()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "m.zip");
+        using var client = _cluster.CreateClient();
+
+        FileNotFoundException error = await Assert.ThrowsAsync<FileNotFoundException>(() => client.StartUploadModuleAsync(path).WaitAsync(FaultTests.Generous));
+
+        Assert.Equal(path, error.FileName);
+        Assert.Empty(_cluster.Received);
     }
 
     [Fact]
