@@ -291,15 +291,14 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             try
             {
                 IReadOnlyList<NodeInfo> nodes = await ListNodesAsync(cancellationToken).ConfigureAwait(false);
-                mode = ModuleManagementDetection.From(nodes);
-                lowest = nodes.MinBy(n => ModuleManagementDetection.MajorOf(n.SoftwareVersion) ?? int.MaxValue)?.SoftwareVersion ?? "?";
+                mode = ModuleManagementDetection.From(nodes, out lowest);
             }
             catch (RedisEnterpriseException e) when (e.Status == 404)
             {
                 // Every Redis Software line answers GET /v1/nodes; what does not (a stand-in, a gateway exposing the module
                 // endpoints only) has no nodes to reach either, so it gets the one-request upload.
                 mode = ModuleManagementMode.ClusterUpload;
-                lowest = "unknown: GET /v1/nodes answered 404";
+                lowest = $"unknown: GET {Routes.Nodes} answered 404";
             }
 
             Log.ModuleManagementDetected(HandlerChain.LoggerFor(_options), mode, lowest);

@@ -44,7 +44,7 @@ internal sealed class ClusterConnection
             _modules.UploadModuleAsync(package, cancellationToken),
             ModulesJsonContext.Default.ModuleInfo,
             _maxResponseBytes,
-            static m => !UidRules.IsUsable(m.ActionUid) ? NoActionUid : !UidRules.IsUsable(m.Uid) ? "the answer has no usable module uid." : null,
+            static m => !UidRules.IsUsable(m.ActionUid) ? NoActionUid : !UidRules.IsUsable(m.Uid) ? NoModuleUid : null,
             cancellationToken);
 
     internal Task<ModuleInfo> UploadModuleV1Async(StreamPart package, CancellationToken cancellationToken = default) =>
@@ -83,7 +83,7 @@ internal sealed class ClusterConnection
             _userDefined.CreateModuleAsync(metadata, cancellationToken),
             ModulesJsonContext.Default.ModuleInfo,
             _maxResponseBytes,
-            static m => UidRules.IsUsable(m.Uid) ? null : "the answer has no usable module uid.",
+            static m => UidRules.IsUsable(m.Uid) ? null : NoModuleUid,
             cancellationToken);
 
     internal Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default) =>
@@ -103,6 +103,8 @@ internal sealed class ClusterConnection
         Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));
 
     private const string NoActionUid = "the answer has no usable action_uid to follow.";
+
+    private const string NoModuleUid = "the answer has no usable module uid.";
 
     private Task<T> Read<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class => ResponseReader.ReadAsync(sending, typeInfo, _maxResponseBytes, check: null, cancellationToken);

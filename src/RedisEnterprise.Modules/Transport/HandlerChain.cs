@@ -18,31 +18,20 @@ internal static class HandlerChain
         (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(Log.Category);
 
     /// <summary>The whole chain, for a client that owns its connection.</summary>
-    internal static HttpMessageHandler Create(RedisEnterpriseModulesClientOptions options)
-    {
-        HttpMessageHandler inner = CreatePrimaryHandler(options);
-        IReadOnlyList<DelegatingHandler> handlers = CreateDelegatingHandlers(options);
-        for (int i = handlers.Count - 1; i >= 0; i--)
-        {
-            handlers[i].InnerHandler = inner;
-            inner = handlers[i];
-        }
-
-        return inner;
-    }
+    internal static HttpMessageHandler Create(RedisEnterpriseModulesClientOptions options) =>
+        Wrap(CreatePrimaryHandler(options), CreateDelegatingHandlers(options));
 
     /// <summary>
     /// The chain for one node's own address (Redis Software 8 stores a module's package on each node): the same handlers and
     /// TLS choice as the cluster endpoint's, the certificate's name checked against the cluster endpoint's host, and the
     /// node's uid in the log lines.
     /// </summary>
-    internal static HttpMessageHandler CreateForNode(RedisEnterpriseModulesClientOptions options, int nodeUid)
+    internal static HttpMessageHandler CreateForNode(RedisEnterpriseModulesClientOptions options, int nodeUid) =>
+        Wrap(CreatePrimaryHandler(options, ClusterCertificateValidator.ForNode(options)), CreateDelegatingHandlers(options, nodeUid));
+
+    private static HttpMessageHandler Wrap(HttpMessageHandler primary, IReadOnlyList<DelegatingHandler> handlers)
     {
-        SocketsHttpHandler primary = CreatePrimaryHandler(options);
-        ClusterCertificateValidator validator = ClusterCertificateValidator.ForNode(options);
-        primary.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => validator.Validate(certificate, chain, errors);
         HttpMessageHandler inner = primary;
-        IReadOnlyList<DelegatingHandler> handlers = CreateDelegatingHandlers(options, nodeUid);
         for (int i = handlers.Count - 1; i >= 0; i--)
         {
             handlers[i].InnerHandler = inner;
@@ -73,7 +62,10 @@ internal static class HandlerChain
     }
 
     /// <summary>The primary handler: the options' TLS choice, no automatic redirects (credentials never follow a redirect), pooled connections.</summary>
-    internal static SocketsHttpHandler CreatePrimaryHandler(RedisEnterpriseModulesClientOptions options)
+    internal static SocketsHttpHandler CreatePrimaryHandler(RedisEnterpriseModulesClientOptions options) =>
+        CreatePrimaryHandler(options, ClusterCertificateValidator.For(options));
+
+    private static SocketsHttpHandler CreatePrimaryHandler(RedisEnterpriseModulesClientOptions options, ClusterCertificateValidator? validator)
     {
         var handler = new SocketsHttpHandler
         {
@@ -87,7 +79,7 @@ internal static class HandlerChain
         };
 
         if (options.SkipCertificateValidation) Log.CertificateValidationSkipped(LoggerFor(options), options.Endpoint);
-        if (ClusterCertificateValidator.For(options) is { } validator)
+        if (validator is not null)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => validator.Validate(certificate, chain, errors);
         }

@@ -67,9 +67,10 @@ internal static class ResponseReader
         if (length > maxBytes) throw new ResponseTooLargeException(RequestRoute.Of(response.RequestMessage), (int)response.StatusCode, maxBytes, length);
         try
         {
-            return length <= MaxWholeAnswer && Utf8OrTranscoding(response.Content) is null
+            Encoding? charset = Utf8OrTranscoding(response.Content);
+            return length <= MaxWholeAnswer && charset is null
                 ? await ReadWholeAsync(response.Content, (int)length, typeInfo, cancellationToken).ConfigureAwait(false)
-                : await ReadStreamingAsync(response.Content, typeInfo, maxBytes, cancellationToken).ConfigureAwait(false);
+                : await ReadStreamingAsync(response.Content, charset, typeInfo, maxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (BoundedReadStream.LimitExceededException)
         {
@@ -106,9 +107,8 @@ internal static class ResponseReader
         }
     }
 
-    private static async Task<T?> ReadStreamingAsync<T>(HttpContent content, JsonTypeInfo<T> typeInfo, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<T?> ReadStreamingAsync<T>(HttpContent content, Encoding? charset, JsonTypeInfo<T> typeInfo, long maxBytes, CancellationToken cancellationToken)
     {
-        Encoding? charset = Utf8OrTranscoding(content);
         Stream body = new BoundedReadStream(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), maxBytes);
         if (charset is not null) body = Encoding.CreateTranscodingStream(body, charset, Encoding.UTF8);
         await using (body.ConfigureAwait(false))

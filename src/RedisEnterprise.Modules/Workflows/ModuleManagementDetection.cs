@@ -10,15 +10,15 @@ internal static class ModuleManagementDetection
 {
     internal const int FirstUserDefinedMajor = 8;
 
-    /// <summary>The mode of a cluster whose nodes are <paramref name="nodes"/>.</summary>
+    /// <summary>The mode of a cluster whose nodes are <paramref name="nodes"/>, and the lowest node's version that decided it.</summary>
     /// <exception cref="RedisEnterpriseException">No node reports a version this SDK can read.</exception>
-    internal static ModuleManagementMode From(IReadOnlyList<NodeInfo> nodes)
+    internal static ModuleManagementMode From(IReadOnlyList<NodeInfo> nodes, out string lowestSoftwareVersion)
     {
-        int? lowest = nodes.Select(n => MajorOf(n.SoftwareVersion)).Where(m => m is not null).Min();
-        return lowest is { } major
-            ? major >= FirstUserDefinedMajor ? ModuleManagementMode.UserDefined : ModuleManagementMode.ClusterUpload
-            : throw new RedisEnterpriseException(
+        NodeInfo lowest = nodes.Where(n => MajorOf(n.SoftwareVersion) is not null).MinBy(n => MajorOf(n.SoftwareVersion))
+            ?? throw new RedisEnterpriseException(
                 $"GET /v1/nodes: no node reports a software_version this SDK can read ({string.Join(", ", nodes.Select(n => n.SoftwareVersion ?? "none"))}); set RedisEnterpriseModulesClientOptions.ModuleManagement to say how the cluster manages modules.");
+        lowestSoftwareVersion = lowest.SoftwareVersion!;
+        return MajorOf(lowestSoftwareVersion) >= FirstUserDefinedMajor ? ModuleManagementMode.UserDefined : ModuleManagementMode.ClusterUpload;
     }
 
     /// <summary>The major version of <c>8.2.0-25</c>, <c>7.22.2-170</c>, <c>100.0.21-16135</c>; <see langword="null"/> when it does not read.</summary>

@@ -33,13 +33,13 @@ public class ModuleManagementDetectionTests
     public void The_lowest_node_decides(ModuleManagementMode expected, params string[] versions)
     {
         IReadOnlyList<NodeInfo> nodes = versions.Select((v, i) => RedisEnterpriseModulesModelFactory.NodeInfo(uid: i + 1, softwareVersion: v)).ToList();
-        Assert.Equal(expected, ModuleManagementDetection.From(nodes));
+        Assert.Equal(expected, ModuleManagementDetection.From(nodes, out _));
     }
 
     [Fact]
     public void No_readable_version_is_a_clear_error_naming_the_setting()
     {
-        var error = Assert.Throws<RedisEnterpriseException>(() => ModuleManagementDetection.From([RedisEnterpriseModulesModelFactory.NodeInfo(uid: 1, softwareVersion: "dev")]));
+        var error = Assert.Throws<RedisEnterpriseException>(() => ModuleManagementDetection.From([RedisEnterpriseModulesModelFactory.NodeInfo(uid: 1, softwareVersion: "dev")], out _));
         Assert.Contains("ModuleManagement", error.Message, StringComparison.Ordinal);
         Assert.Contains("dev", error.Message, StringComparison.Ordinal);
     }

@@ -26,26 +26,50 @@ public sealed class NodeWorkflowReplayTests : IDisposable
     private static string Nodes(int count) =>
         "[" + string.Join(",", Enumerable.Range(1, count).Select(uid => $$"""{"uid":{{uid}},"addr":"10.0.0.{{uid}}","status":"active","software_version":"8.2.0-25"}""")) + "]";
 
+    /// <summary>A cluster endpoint of 8.2 with uploads on and two nodes, each its own scripted server, that accepts the package's configuration.</summary>
+    private sealed class TwoNodeInstall : IDisposable
+    {
+        internal MockCluster Cluster { get; } = MockCluster.Start();
+
+        internal MockCluster Node1 { get; } = MockCluster.Start();
+
+        internal MockCluster Node2 { get; } = MockCluster.Start();
+
+        internal TwoNodeInstall()
+        {
+            Cluster.Given("GET", "/v1/cluster", 200, """{"name":"c1","allow_modules_upload":true}""");
+            Cluster.Given("GET", "/v1/nodes", 200, Nodes(2));
+            Cluster.Given("POST", "/v2/modules/user-defined", 200, $$"""{"uid":"{{ModuleUid}}","module_name":"search","semantic_version":"2.8.7","version":20807}""");
+        }
+
+        /// <summary>A client that manages modules the 8.x way and reaches the two nodes at their servers.</summary>
+        internal RedisEnterpriseModulesClient CreateClient(Action<RedisEnterpriseModulesClientOptions>? configure = null) => Cluster.CreateClient(o =>
+        {
+            o.ModuleManagement = ModuleManagementMode.UserDefined;
+            o.NodeEndpoints[1] = Node1.Endpoint;
+            o.NodeEndpoints[2] = Node2.Endpoint;
+            configure?.Invoke(o);
+        });
+
+        public void Dispose()
+        {
+            Cluster.Dispose();
+            Node1.Dispose();
+            Node2.Dispose();
+        }
+    }
+
     [Fact]
     public async Task A_rollback_that_fails_says_exactly_what_is_left_on_which_node()
     {
-        using var cluster = MockCluster.Start();
-        using var node1 = MockCluster.Start();
-        using var node2 = MockCluster.Start();
-        cluster.Given("GET", "/v1/cluster", 200, """{"name":"c1","allow_modules_upload":true}""");
-        cluster.Given("GET", "/v1/nodes", 200, Nodes(2));
-        cluster.Given("POST", "/v2/modules/user-defined", 200, $$"""{"uid":"{{ModuleUid}}","module_name":"search","semantic_version":"2.8.7","version":20807}""");
+        using var install = new TwoNodeInstall();
+        var (cluster, node1, node2) = (install.Cluster, install.Node1, install.Node2);
         cluster.Given("DELETE", $"/v2/modules/user-defined/{ModuleUid}", 500, """{"error_code":"internal_error","description":"CCS unavailable"}""");
         node1.Given("POST", "/v2/local/modules/user-defined/artifacts", 200, "{}");
         node1.Given("GET", "/v2/local/modules/user-defined/artifacts", 200, """[{"module_name":"search","version":20807,"dependencies":[]}]""");
         node1.Given("DELETE", "/v2/local/modules/user-defined/artifacts/search/20807", 500, """{"error_code":"internal_error","description":"disk busy"}""");
         node2.Given("POST", "/v2/local/modules/user-defined/artifacts", 400, """{"error_code":"no_module","description":"empty"}""");
-        using var client = cluster.CreateClient(o =>
-        {
-            o.ModuleManagement = ModuleManagementMode.UserDefined;
-            o.NodeEndpoints[1] = node1.Endpoint;
-            o.NodeEndpoints[2] = node2.Endpoint;
-        });
+        using var client = install.CreateClient();
 
         var error = await Assert.ThrowsAsync<ModuleInstallException>(() => client.UploadModuleAsync(PackageFile(), cancellationToken: TestContext.Current.CancellationToken));
 
@@ -62,24 +86,14 @@ public sealed class NodeWorkflowReplayTests : IDisposable
     [Fact]
     public async Task A_node_whose_upload_got_no_answer_may_hold_the_package_so_the_rollback_deletes_it_there_too()
     {
-        using var cluster = MockCluster.Start();
-        using var node1 = MockCluster.Start();
-        using var node2 = MockCluster.Start();
-        cluster.Given("GET", "/v1/cluster", 200, """{"name":"c1","allow_modules_upload":true}""");
-        cluster.Given("GET", "/v1/nodes", 200, Nodes(2));
-        cluster.Given("POST", "/v2/modules/user-defined", 200, $$"""{"uid":"{{ModuleUid}}","module_name":"search","semantic_version":"2.8.7","version":20807}""");
+        using var install = new TwoNodeInstall();
+        var (cluster, node1, node2) = (install.Cluster, install.Node1, install.Node2);
         cluster.Given("DELETE", $"/v2/modules/user-defined/{ModuleUid}", 200);
         node1.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v2/local/modules/user-defined/artifacts").UsingPost())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(10)));
         node1.Given("DELETE", "/v2/local/modules/user-defined/artifacts/search/20807", 200);
         node2.Given("POST", "/v2/local/modules/user-defined/artifacts", 400, """{"error_code":"no_module"}""");
-        using var client = cluster.CreateClient(o =>
-        {
-            o.ModuleManagement = ModuleManagementMode.UserDefined;
-            o.UploadTimeout = TimeSpan.FromMilliseconds(500);
-            o.NodeEndpoints[1] = node1.Endpoint;
-            o.NodeEndpoints[2] = node2.Endpoint;
-        });
+        using var client = install.CreateClient(o => o.UploadTimeout = TimeSpan.FromMilliseconds(500));
 
         var error = await Assert.ThrowsAsync<ModuleInstallException>(() => client.UploadModuleAsync(PackageFile(), cancellationToken: TestContext.Current.CancellationToken));
 
