@@ -155,7 +155,8 @@ public class OptionsTests
         });
 
         Assert.Empty(await client.ListModulesAsync());
-        Assert.NotNull(await client.StartUploadModuleAsync(new MemoryStream([1]), "m.zip", new UploadModuleOptions { Validate = false }));
+        ModuleOperation upload = await client.StartUploadModuleAsync(new MemoryStream([1]), "m.zip", new UploadModuleOptions { Validate = false });
+        Assert.Equal("dfc0152c-8449-4b1c-9184-480ea7cb526c", upload.ActionUid); // the answer of module-v2-redisgears.json arrived
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class NodeWorkflowReplayTests : IDisposable
         var (cluster, node1, node2) = (install.Cluster, install.Node1, install.Node2);
         cluster.Given("DELETE", $"/v2/modules/user-defined/{ModuleUid}", 200);
         node1.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v2/local/modules/user-defined/artifacts").UsingPost())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(10)));
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(5)));
         node1.Given("DELETE", "/v2/local/modules/user-defined/artifacts/search/20807", 200);
         node2.Given("POST", "/v2/local/modules/user-defined/artifacts", 400, """{"error_code":"no_module"}""");
         using var client = install.CreateClient(o => o.UploadTimeout = TimeSpan.FromMilliseconds(500));
