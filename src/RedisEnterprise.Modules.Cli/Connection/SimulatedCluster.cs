@@ -1,0 +1,32 @@
+using RedisEnterprise.Modules.Testing;
+
+namespace RedisEnterprise.Modules.Cli.Connection;
+
+/// <summary>The in-process cluster of <c>--simulate</c>: Redis Software 8.2, 3 nodes, uploads allowed, actions that end quickly.</summary>
+internal static class SimulatedCluster
+{
+    public static ClusterSession Start(string name)
+    {
+        FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions
+        {
+            SoftwareVersion = "8.2.0-25",
+            NodeCount = 3,
+            AllowModulesUpload = true,
+            PollsToComplete = 2,
+        });
+        RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
+        options.PollingInterval = TimeSpan.FromMilliseconds(50);
+        options.MaxPollingInterval = TimeSpan.FromMilliseconds(200);
+        var client = new RedisEnterpriseModulesClient(options);
+        return new ClusterSession(name, client, new Resources(client, cluster));
+    }
+
+    private sealed class Resources(RedisEnterpriseModulesClient client, FakeRedisEnterpriseCluster cluster) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            client.Dispose();
+            await cluster.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
