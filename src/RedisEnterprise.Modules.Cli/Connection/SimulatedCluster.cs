@@ -14,10 +14,7 @@ internal static class SimulatedCluster
             AllowModulesUpload = true,
             PollsToComplete = 2,
         });
-        RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
-        options.PollingInterval = TimeSpan.FromMilliseconds(50);
-        options.MaxPollingInterval = TimeSpan.FromMilliseconds(200);
-        var client = new RedisEnterpriseModulesClient(options);
+        RedisEnterpriseModulesClient client = cluster.CreateClient(); // trusts the simulated cluster's certificate, polls every few ms
         return new ClusterSession(name, client, new Resources(client, cluster));
     }
 
