@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,8 +34,12 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     /// <summary>The named clusters of a clusters file: <c>{ "Clusters": { "eu": { "Endpoint": … } } }</c>, or a list whose entries have a <c>Name</c>.</summary>
     public static IReadOnlyList<ClusterTarget> ReadClusters(string path)
     {
-        IConfiguration file = new ConfigurationBuilder().AddJsonFile(ExistingFile(path, "--clusters"), optional: false, reloadOnChange: false).Build();
-        List<ClusterTarget> clusters = [.. file.GetSection("Clusters").GetChildren().Select(c => new ClusterTarget(c["Name"] ?? c.Key, c))];
+        string fullPath = ExistingFile(path, "--clusters");
+        IConfiguration file = new ConfigurationBuilder().AddJsonFile(fullPath, optional: false, reloadOnChange: false).Build();
+        List<string> order = FileOrder(fullPath); // configuration sorts keys; rows come in the file's order
+        List<ClusterTarget> clusters = [.. file.GetSection("Clusters").GetChildren()
+            .OrderBy(c => order.IndexOf(c.Key))
+            .Select(c => new ClusterTarget(c["Name"] ?? c.Key, c))];
         if (clusters.Count == 0)
         {
             throw new UsageException($"{path} names no cluster; it needs a Clusters object such as {{ \"Clusters\": {{ \"eu\": {{ \"Endpoint\": \"https://eu.example.com:9443\", \"Username\": \"admin@example.com\" }} }} }}.");
@@ -43,6 +48,16 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
         List<string> duplicates = [.. clusters.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)];
         if (duplicates.Count > 0) throw new UsageException($"{path} names a cluster more than once: {string.Join(", ", duplicates)}.");
         return clusters;
+    }
+
+    /// <summary>The keys of the file's Clusters object as written (a list's are its indexes, already in order).</summary>
+    private static List<string> FileOrder(string path)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, "Clusters", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.Object } clusters
+            ? [.. clusters.EnumerateObject().Select(p => p.Name)]
+            : [];
     }
 
     /// <summary>The client for the cluster the global options name, or for one cluster of a clusters file.</summary>
