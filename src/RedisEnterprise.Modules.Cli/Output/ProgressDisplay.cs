@@ -11,7 +11,7 @@ internal static class ProgressDisplay
     public static async Task<T> WaitAsync<T>(CommandOutput output, string status, Func<Task<T>> work)
     {
         if (!output.ShowsProgress) return await work().ConfigureAwait(false);
-        return await output.Diagnostics.Status().StartAsync(status, _ => work()).ConfigureAwait(false);
+        return await output.Diagnostics.Status().StartAsync(Markup.Escape(status), _ => work()).ConfigureAwait(false); // the text is markup there
     }
 
     public static async Task<T> RunAsync<T>(CommandOutput output, Func<ProgressSinks, Task<T>> work)
@@ -45,7 +45,7 @@ internal static class ProgressDisplay
                     lock (gate)
                     {
                         action ??= context.AddTask("cluster action", maxValue: 100);
-                        action.Description = $"action {a.RawStatus}";
+                        action.Description = Markup.Escape($"action {a.RawStatus}");
                         if (a.Progress is double percent) action.Value = percent;
                         if (a.IsTerminal) action.Value = 100;
                     }
