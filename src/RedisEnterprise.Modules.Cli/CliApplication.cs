@@ -54,7 +54,7 @@ internal static class CliApplication
         if (output.IsJson)
         {
             var error = new ErrorView(ExitCodes.Usage, "UsageError", message, ErrorCode: null, Status: null, Problems: null);
-            output.Result(new ErrorDocument(error), CliJsonContext.Default.ErrorDocument, _ => new Spectre.Console.Text(string.Empty));
+            output.Result(new ErrorDocument(error), CliJsonContext.Output.ErrorDocument, _ => new Spectre.Console.Text(string.Empty));
         }
 
         return ExitCodes.Usage;

@@ -57,6 +57,7 @@ internal sealed class GlobalOptions
     public Option<OutputFormat> Output { get; } = new("--output", "-o")
     {
         Description = "table (for people) or json (one document, for pipelines).",
+        HelpName = "table|json",
         DefaultValueFactory = _ => OutputFormat.Table,
         Recursive = true,
     };

@@ -17,7 +17,7 @@ internal static class ActionCommand
             ActionInfo action = context.Value(wait)
                 ? await ProgressDisplay.WaitAsync(context.Output, $"waiting for action {uid}", () => new ActionOperation(client, uid).WaitForCompletionAsync(context.Cancellation)).ConfigureAwait(false)
                 : await client.GetActionAsync(uid, context.Cancellation).ConfigureAwait(false);
-            context.Output.Result(new Document(ActionView.From(action)), CliJsonContext.Default.ActionDocument, d => Tables.Action(d.Action));
+            context.Output.Result(new Document(ActionView.From(action)), CliJsonContext.Output.ActionDocument, d => Tables.Action(d.Action));
             return ExitCodes.Success;
         });
         return command;

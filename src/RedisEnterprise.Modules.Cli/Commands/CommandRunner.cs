@@ -39,7 +39,7 @@ internal sealed class CommandRunner(GlobalOptions globals, CliEnvironment enviro
         {
             ErrorView error = CommandFailure.Describe(e, MessageOf(e, secrets));
             output.Error(error.Message);
-            if (output.IsJson) output.Result(new ErrorDocument(error), CliJsonContext.Default.ErrorDocument, _ => new Spectre.Console.Text(string.Empty));
+            if (output.IsJson) output.Result(new ErrorDocument(error), CliJsonContext.Output.ErrorDocument, _ => new Spectre.Console.Text(string.Empty));
             return error.ExitCode;
         }
     }

@@ -32,7 +32,7 @@ internal static class EnsureCommand
             {
                 await using ClusterSession session = context.Connector.Connect();
                 IReadOnlyList<EnsureView> results = await ProgressDisplay.RunAsync(context.Output, sinks => EnsureAllAsync(session.Client, packages, flags.Read(context, sinks), context.Cancellation)).ConfigureAwait(false);
-                context.Output.Result(new Document(results), CliJsonContext.Default.EnsureDocument, d => Tables.Ensured(d.Results));
+                context.Output.Result(new Document(results), CliJsonContext.Output.EnsureDocument, d => Tables.Ensured(d.Results));
                 return ExitCodes.Success;
             }
 
@@ -48,7 +48,7 @@ internal static class EnsureCommand
                 return true;
             }).ConfigureAwait(false);
 
-            context.Output.Result(new ClustersDocument(rows), CliJsonContext.Default.EnsureClustersDocument, RenderClusters);
+            context.Output.Result(new ClustersDocument(rows), CliJsonContext.Output.EnsureClustersDocument, RenderClusters);
             return rows.Where(r => r.Error is not null).Select(r => r.Error!.ExitCode).DefaultIfEmpty(ExitCodes.Success).Max();
         });
         return command;

@@ -13,7 +13,7 @@ internal static class GetCommand
         runner.SetClusterAction(command, async (context, client) =>
         {
             ModuleInfo found = await ModuleReference.FindAsync(client, context.Value(module), versionRequired: false, context.Cancellation).ConfigureAwait(false);
-            context.Output.Result(new Document(ModuleView.From(found)), CliJsonContext.Default.GetDocument, d => Tables.Module(d.Module));
+            context.Output.Result(new Document(ModuleView.From(found)), CliJsonContext.Output.GetDocument, d => Tables.Module(d.Module));
             return ExitCodes.Success;
         });
         return command;

@@ -23,7 +23,7 @@ internal static class InstallCommand
                     started = await client.StartUploadModuleAsync(path, options.Read(context, sinks), context.Cancellation).ConfigureAwait(false);
                     return await started.WaitForModuleAsync(context.Cancellation).ConfigureAwait(false);
                 }).ConfigureAwait(false);
-                context.Output.Result(new Document(ModuleView.From(module)), CliJsonContext.Default.InstallDocument, d => Tables.Module(d.Module));
+                context.Output.Result(new Document(ModuleView.From(module)), CliJsonContext.Output.InstallDocument, d => Tables.Module(d.Module));
                 return ExitCodes.Success;
             }
             catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)

@@ -13,7 +13,7 @@ internal static class ListCommand
         {
             IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(context.Cancellation).ConfigureAwait(false);
             var document = new Document([.. modules.OrderBy(m => m.ModuleName, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Version).Select(ModuleView.From)]);
-            context.Output.Result(document, CliJsonContext.Default.ListDocument, d => Tables.Modules(d.Modules));
+            context.Output.Result(document, CliJsonContext.Output.ListDocument, d => Tables.Modules(d.Modules));
             return ExitCodes.Success;
         });
         return command;

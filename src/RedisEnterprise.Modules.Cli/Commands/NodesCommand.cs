@@ -14,7 +14,7 @@ internal static class NodesCommand
             IReadOnlyList<NodeInfo> nodes = await client.ListNodesAsync(context.Cancellation).ConfigureAwait(false);
             ModuleManagementMode mode = await client.GetModuleManagementModeAsync(context.Cancellation).ConfigureAwait(false);
             var document = new Document(mode == ModuleManagementMode.UserDefined ? "user_defined" : "cluster_upload", [.. nodes.Select(NodeView.From)]);
-            context.Output.Result(document, CliJsonContext.Default.NodesDocument, d => Tables.Nodes(d.Nodes));
+            context.Output.Result(document, CliJsonContext.Output.NodesDocument, d => Tables.Nodes(d.Nodes));
             return ExitCodes.Success;
         });
         return command;

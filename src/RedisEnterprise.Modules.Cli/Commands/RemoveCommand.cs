@@ -31,7 +31,7 @@ internal static class RemoveCommand
                 await client.DeleteModuleAsync(found.Uid, context.Cancellation).ConfigureAwait(false);
                 return true;
             }).ConfigureAwait(false);
-            context.Output.Result(new Document(ModuleView.From(found)), CliJsonContext.Default.RemoveDocument, d => Tables.Fields(("removed", $"{d.Removed.ModuleName} {d.Removed.SemanticVersion}"), ("uid", d.Removed.Uid)));
+            context.Output.Result(new Document(ModuleView.From(found)), CliJsonContext.Output.RemoveDocument, d => Tables.Fields(("removed", $"{d.Removed.ModuleName} {d.Removed.SemanticVersion}"), ("uid", d.Removed.Uid)));
             return ExitCodes.Success;
         });
         return command;

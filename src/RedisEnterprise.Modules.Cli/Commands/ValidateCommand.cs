@@ -19,7 +19,7 @@ internal static class ValidateCommand
                 validation.IsValid,
                 opened.Metadata is { } metadata ? ModuleView.From(metadata) : null,
                 [.. validation.Problems.Select(ProblemView.From)]);
-            context.Output.Result(document, CliJsonContext.Default.ValidateDocument, Render);
+            context.Output.Result(document, CliJsonContext.Output.ValidateDocument, Render);
             return validation.IsValid ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;

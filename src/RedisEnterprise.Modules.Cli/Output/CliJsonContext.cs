@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using RedisEnterprise.Modules.Cli.Commands;
 
@@ -18,4 +20,13 @@ namespace RedisEnterprise.Modules.Cli.Output;
 [JsonSerializable(typeof(ValidateCommand.Document), TypeInfoPropertyName = "ValidateDocument")]
 [JsonSerializable(typeof(NodesCommand.Document), TypeInfoPropertyName = "NodesDocument")]
 [JsonSerializable(typeof(ActionCommand.Document), TypeInfoPropertyName = "ActionDocument")]
-internal sealed partial class CliJsonContext : JsonSerializerContext;
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+    /// <summary>The context the tool writes with: as <see cref="Default"/>, but quotes and non-ASCII text as they are (stdout is not HTML).</summary>
+    public static CliJsonContext Output { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
