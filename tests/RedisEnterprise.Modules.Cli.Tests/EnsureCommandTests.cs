@@ -158,6 +158,17 @@ public sealed class EnsureCommandTests
     }
 
     [Fact]
+    public async Task Parallel_without_clusters_is_a_usage_error()
+    {
+        string package = new ModulePackageBuilder("geo", "1.0.0").WriteToTempFile();
+
+        CliResult result = await Cli.RunAsync(["--simulate", "ensure", package, "--parallel", "2"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--clusters", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_clusters_file_that_does_not_exist_or_names_no_cluster_is_a_usage_error()
     {
         string empty = Path.Combine(Path.GetTempPath(), $"clusters-{Guid.NewGuid():N}.json");

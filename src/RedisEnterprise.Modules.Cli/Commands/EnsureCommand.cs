@@ -30,6 +30,7 @@ internal static class EnsureCommand
             string[] packages = Packages(context.Value(source));
             if (context.Value(clusters) is not { } clustersFile)
             {
+                if (context.Parse.GetResult(parallel) is { Implicit: false }) throw new UsageException("--parallel says how many clusters of --clusters at a time; give --clusters too.");
                 await using ClusterSession session = context.Connector.Connect();
                 IReadOnlyList<EnsureView> results = await ProgressDisplay.RunAsync(context.Output, sinks => EnsureAllAsync(session.Client, packages, flags.Read(context, sinks), context.Cancellation)).ConfigureAwait(false);
                 context.Output.Result(new Document(results), CliJsonContext.Output.EnsureDocument, d => Tables.Ensured(d.Results));
