@@ -17,7 +17,7 @@ internal sealed class CommandRunner(GlobalOptions globals, CliEnvironment enviro
     public void SetClusterAction(Command command, Func<CommandContext, IRedisEnterpriseModulesClient, Task<int>> run) =>
         SetAction(command, async context =>
         {
-            await using ClusterSession session = context.Connector.Connect();
+            await using ClusterSession session = await context.Connector.ConnectAsync(target: null, context.Cancellation).ConfigureAwait(false);
             return await run(context, session.Client).ConfigureAwait(false);
         });
 

@@ -31,7 +31,7 @@ internal static class EnsureCommand
             if (context.Value(clusters) is not { } clustersFile)
             {
                 if (context.Parse.GetResult(parallel) is { Implicit: false }) throw new UsageException("--parallel says how many clusters of --clusters at a time; give --clusters too.");
-                await using ClusterSession session = context.Connector.Connect();
+                await using ClusterSession session = await context.Connector.ConnectAsync(target: null, context.Cancellation).ConfigureAwait(false);
                 IReadOnlyList<EnsureView> results = await ProgressDisplay.RunAsync(context.Output, sinks => EnsureAllAsync(session.Client, packages, flags.Read(context, sinks), context.Cancellation)).ConfigureAwait(false);
                 context.Output.Result(new Document(results), CliJsonContext.Output.EnsureDocument, d => Tables.Ensured(d.Results));
                 return ExitCodes.Success;
@@ -59,7 +59,7 @@ internal static class EnsureCommand
     {
         try
         {
-            await using ClusterSession session = context.Connector.Connect(target);
+            await using ClusterSession session = await context.Connector.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<EnsureView> results = await EnsureAllAsync(session.Client, packages, upload, cancellationToken).ConfigureAwait(false);
             return new ClusterResult(target.Name, target.Endpoint, Succeeded: true, results, Error: null);
         }

@@ -61,10 +61,10 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     }
 
     /// <summary>The client for the cluster the global options name, or for one cluster of a clusters file.</summary>
-    public ClusterSession Connect(ClusterTarget? target = null)
+    public async Task<ClusterSession> ConnectAsync(ClusterTarget? target, CancellationToken cancellationToken)
     {
         string name = target?.Name ?? string.Empty;
-        if (parse.GetValue(globals.Simulate)) return SimulatedCluster.Start(name);
+        if (parse.GetValue(globals.Simulate)) return await SimulatedCluster.StartAsync(name, cancellationToken).ConfigureAwait(false);
 
         IConfigurationSection section = Settings(target);
         secrets.Add(section["Password"]);

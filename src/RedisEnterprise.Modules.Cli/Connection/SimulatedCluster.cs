@@ -5,7 +5,7 @@ namespace RedisEnterprise.Modules.Cli.Connection;
 /// <summary>The in-process cluster of <c>--simulate</c>: Redis Software 8.2, 3 nodes, uploads allowed, actions that end quickly.</summary>
 internal static class SimulatedCluster
 {
-    public static ClusterSession Start(string name)
+    public static Task<ClusterSession> StartAsync(string name, CancellationToken cancellationToken)
     {
         FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions
         {
@@ -15,7 +15,8 @@ internal static class SimulatedCluster
             PollsToComplete = 2,
         });
         RedisEnterpriseModulesClient client = cluster.CreateClient(); // trusts the simulated cluster's certificate, polls every few ms
-        return new ClusterSession(name, client, new Resources(client, cluster));
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new ClusterSession(name, client, new Resources(client, cluster)));
     }
 
     private sealed class Resources(RedisEnterpriseModulesClient client, FakeRedisEnterpriseCluster cluster) : IAsyncDisposable
