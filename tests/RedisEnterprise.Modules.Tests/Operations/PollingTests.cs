@@ -333,5 +333,11 @@ public sealed class PollingTests : IDisposable
         public Task UploadModuleArtifactAsync(NodeInfo node, string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.UploadModuleArtifactAsync(node, filePath, options, cancellationToken);
 
         public Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default) => inner.DeleteModuleArtifactAsync(node, moduleName, version, cancellationToken);
+
+        public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default) => inner.ListDatabasesAsync(cancellationToken);
+
+        public Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) => inner.GetDatabaseAsync(uid, cancellationToken);
+
+        public Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default) => inner.FindDatabasesUsingModuleAsync(moduleName, cancellationToken);
     }
 }
