@@ -330,6 +330,21 @@ public static class RedisEnterpriseModulesModelFactory
             ExtensionData = additionalData is null ? null : new Dictionary<string, JsonElement>(additionalData),
         };
 
+    /// <summary>A compatibility report, as <see cref="IRedisEnterpriseModulesClient.CheckModuleCompatibilityAsync(string, CancellationToken)"/> makes them.</summary>
+    /// <param name="fileName">The package's file name.</param>
+    /// <param name="package">The package's <c>module.json</c>.</param>
+    /// <param name="problems">The problems; none makes the report compatible.</param>
+    /// <param name="warnings">The warnings.</param>
+    /// <param name="alreadyInstalled">The cluster's module of the same version, if any.</param>
+    /// <returns>The report.</returns>
+    public static ModuleCompatibilityReport ModuleCompatibilityReport(
+        string fileName = "module.zip",
+        ModulePackageMetadata? package = null,
+        IEnumerable<ModuleCompatibilityIssue>? problems = null,
+        IEnumerable<ModuleCompatibilityIssue>? warnings = null,
+        ModuleInfo? alreadyInstalled = null) =>
+        new(fileName, package, problems ?? [], warnings ?? [], alreadyInstalled);
+
     private static T Describe<T>(
         T descriptor,
         string? moduleName,

@@ -1,0 +1,166 @@
+using System.Globalization;
+using Codes = RedisEnterprise.Modules.ModuleCompatibilityIssueCodes;
+
+namespace RedisEnterprise.Modules.Workflows;
+
+/// <summary>
+/// The rules of the compatibility check, as one pure function: the package and what the cluster answered in, the report out.
+/// The client only gathers the inputs (<see cref="RedisEnterpriseModulesClient.CheckModuleCompatibilityAsync(string, UploadModuleOptions?, CancellationToken)"/>).
+/// </summary>
+internal static class ModuleCompatibilityCheck
+{
+    /// <summary>The largest package any cluster takes (its <c>MAX_MODULE_SIZE_BYTES</c>).</summary>
+    internal const long ClusterMaxPackageBytes = 500L * 1024 * 1024;
+
+    internal static ModuleCompatibilityReport Evaluate(ModuleCompatibilityInputs inputs)
+    {
+        var problems = new List<ModuleCompatibilityIssue>();
+        var warnings = new List<ModuleCompatibilityIssue>();
+        problems.AddRange(inputs.PackageProblems.Select(p => new ModuleCompatibilityIssue(p.Code, p.EntryName is null ? p.Message : $"{p.Message} (entry {p.EntryName})")));
+        warnings.AddRange(inputs.ReadFailures.Select(why => new ModuleCompatibilityIssue(Codes.NotChecked, why)));
+
+        if (inputs.Nodes is { } nodes)
+        {
+            if (inputs.Package is { } package) CheckNodes(package, nodes, problems, warnings);
+            CheckMixedVersions(nodes, warnings);
+        }
+
+        if (inputs.Cluster is { } cluster) CheckCluster(cluster, inputs, problems, warnings);
+        else if (inputs.PackageLength > ClusterMaxPackageBytes) problems.Add(TooLarge(inputs.PackageLength));
+
+        ModuleInfo? installed = null;
+        if (inputs.Package is { } metadata && inputs.Modules is { } modules)
+        {
+            installed = modules.FirstOrDefault(m => IsSameVersion(m, metadata));
+            if (installed is not null)
+            {
+                warnings.Add(new(Codes.AlreadyInstalled, $"The cluster already has {metadata} as module {installed.Uid}: uploading it again answers module_exists (EnsureModuleInstalledAsync finds it instead)."));
+            }
+        }
+
+        return new ModuleCompatibilityReport(inputs.FileName, inputs.Package, problems, warnings, installed);
+    }
+
+    /// <summary>Whether the cluster's module is the package's version: the same <c>module_name</c> and <c>semantic_version</c> (or, without one, <c>version</c>).</summary>
+    internal static bool IsSameVersion(ModuleInfo module, ModulePackageMetadata package) =>
+        string.Equals(module.ModuleName, package.ModuleName, StringComparison.Ordinal) &&
+        (package.SemanticVersion is not null
+            ? string.Equals(module.SemanticVersion, package.SemanticVersion, StringComparison.Ordinal)
+            : package.Version is not null && module.Version == package.Version);
+
+    /// <summary>Whether a package of <paramref name="length"/> bytes is above the cluster's <c>module_upload_max_size_mb</c>.</summary>
+    internal static bool IsAboveUploadLimit(long length, ClusterInfo cluster) =>
+        cluster.ModuleUploadMaxSizeMb is { } limitMb && length > limitMb * 1024 * 1024;
+
+    /// <summary>
+    /// The operating system name a package would give a node: <c>os_name</c> and the major part of <c>os_semantic_version</c>
+    /// (<c>rhel</c> 9.4 is <c>rhel9</c>, <c>ubuntu</c> 22.04 is <c>ubuntu22</c>); <see langword="null"/> when the node does not say.
+    /// </summary>
+    internal static string? NodeOsName(NodeInfo node)
+    {
+        if (string.IsNullOrWhiteSpace(node.OsName) || string.IsNullOrWhiteSpace(node.OsSemanticVersion)) return null;
+        return node.OsName.Trim() + MajorPart(node.OsSemanticVersion.Trim());
+    }
+
+    /// <summary>
+    /// Whether a package's operating system (<c>rhel9</c>, <c>ubuntu22.04</c>, <c>ubuntu22</c>) fits a node's
+    /// (<see cref="NodeOsName"/>): the same name and major version, whatever the package says of the minor one.
+    /// </summary>
+    internal static bool OsFits(string packageOs, string nodeOs) =>
+        string.Equals(MajorPart(packageOs.Trim()), nodeOs, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A Redis Software version as <c>major.minor.patch</c>: <c>8.2.0-25</c> is 8.2.0, <c>7.22</c> is 7.22.0; <see langword="null"/> when it does not read.</summary>
+    internal static Version? ReleaseOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        string release = text.Trim().Split('-')[0];
+        if (!release.Contains('.', StringComparison.Ordinal)) release += ".0";
+        return Version.TryParse(release, out Version? version) ? new Version(version.Major, version.Minor, Math.Max(version.Build, 0)) : null;
+    }
+
+    private static void CheckNodes(ModulePackageMetadata package, IReadOnlyList<NodeInfo> nodes, List<ModuleCompatibilityIssue> problems, List<ModuleCompatibilityIssue> warnings)
+    {
+        IReadOnlyList<string> systems = package.SupportedOperatingSystems; // none named (older packers: os "Linux"): any Linux node
+        string? architecture = string.IsNullOrWhiteSpace(package.Architecture) ? null : package.Architecture.Trim();
+        Version? minimum = ReleaseOf(package.MinRedisPackVersion);
+        foreach (NodeInfo node in nodes)
+        {
+            string uid = node.Uid.ToString(CultureInfo.InvariantCulture);
+            var unknown = new List<string>();
+            if (systems.Count > 0)
+            {
+                if (NodeOsName(node) is not { } nodeOs) unknown.Add("operating system (os_name, os_semantic_version)");
+                else if (!systems.Any(os => OsFits(os, nodeOs)))
+                {
+                    problems.Add(new(Codes.OsNotSupported, $"Node {uid} runs {node.OsVersion ?? nodeOs} ({nodeOs}); the package supports {string.Join(", ", systems)}.", NodeUid: node.Uid));
+                }
+            }
+
+            if (architecture is not null)
+            {
+                if (string.IsNullOrWhiteSpace(node.Architecture)) unknown.Add("architecture");
+                else if (!string.Equals(node.Architecture.Trim(), architecture, StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add(new(Codes.ArchitectureMismatch, $"Node {uid} is {node.Architecture}; the package is built for {architecture}.", NodeUid: node.Uid));
+                }
+            }
+
+            if (minimum is not null)
+            {
+                if (ReleaseOf(node.SoftwareVersion) is not { } running) unknown.Add("Redis Software version (software_version)");
+                else if (running < minimum)
+                {
+                    problems.Add(new(Codes.ClusterVersionTooOld, $"Node {uid} runs Redis Software {node.SoftwareVersion}, older than the {package.MinRedisPackVersion} the module needs (min_redis_pack_version).", NodeUid: node.Uid));
+                }
+            }
+
+            if (unknown.Count > 0)
+            {
+                warnings.Add(new(Codes.NodePlatformUnknown, $"Node {uid} does not report its {string.Join(" or ", unknown)}, so the package was not checked against it.", NodeUid: node.Uid));
+            }
+        }
+    }
+
+    private static void CheckMixedVersions(IReadOnlyList<NodeInfo> nodes, List<ModuleCompatibilityIssue> warnings)
+    {
+        List<IGrouping<string, NodeInfo>> versions = nodes.Where(n => !string.IsNullOrWhiteSpace(n.SoftwareVersion)).GroupBy(n => n.SoftwareVersion!.Trim(), StringComparer.Ordinal).ToList();
+        if (versions.Count < 2) return;
+        string each = string.Join(", ", versions.Select(v => $"{v.Key} on node(s) {string.Join(", ", v.Select(n => n.Uid.ToString(CultureInfo.InvariantCulture)))}"));
+        warnings.Add(new(Codes.MixedNodeVersions, $"The nodes run different Redis Software versions ({each}): the lowest decides what the cluster accepts, and a node upgraded later needs the package too."));
+    }
+
+    private static void CheckCluster(ClusterInfo cluster, ModuleCompatibilityInputs inputs, List<ModuleCompatibilityIssue> problems, List<ModuleCompatibilityIssue> warnings)
+    {
+        if (cluster.AllowModulesUpload == false)
+        {
+            if (inputs.EnableModuleUploads)
+            {
+                warnings.Add(new(Codes.ModulesUploadDisabled, "Module uploads are switched off on this cluster (allow_modules_upload is false); the upload switches them on for itself and off again afterwards (EnableModuleUploads)."));
+            }
+            else
+            {
+                problems.Add(new(Codes.ModulesUploadDisabled, ModuleUploadDisabledException.HowToEnable));
+            }
+        }
+
+        if (inputs.PackageLength > ClusterMaxPackageBytes)
+        {
+            problems.Add(TooLarge(inputs.PackageLength));
+        }
+        else if (IsAboveUploadLimit(inputs.PackageLength, cluster))
+        {
+            warnings.Add(new(Codes.LargerThanUploadLimit, $"The package is {Megabytes(inputs.PackageLength)} MB, above the cluster's module_upload_max_size_mb ({cluster.ModuleUploadMaxSizeMb!.Value.ToString(CultureInfo.InvariantCulture)} MB), which bounds uploads through the web UI at least; the SDK uploads it anyway."));
+        }
+    }
+
+    private static ModuleCompatibilityIssue TooLarge(long length) =>
+        new(Codes.PackageTooLarge, $"The package is {Megabytes(length)} MB; a cluster takes at most {ClusterMaxPackageBytes / (1024 * 1024)} MB.");
+
+    private static string Megabytes(long length) => (length / (1024d * 1024d)).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string MajorPart(string version)
+    {
+        int dot = version.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? version : version[..dot];
+    }
+}
