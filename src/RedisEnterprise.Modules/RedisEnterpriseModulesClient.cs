@@ -466,8 +466,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         if (!(options?.CheckCompatibility ?? fromPath)) return;
         ModulePackage package = await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<ModulePackageProblem> problems = package.Metadata is null ? [.. package.OpeningProblems] : []; // the rest is Validate's business
-        await ThrowIfIncompatibleAsync(part.FileName!, package.Metadata, part.Value.Length - part.Value.Position, problems, options, cancellationToken).ConfigureAwait(false);
+        // The package's own problems are Validate's business (it ran first, unless switched off): the cluster's checks run either way.
+        await ThrowIfIncompatibleAsync(part.FileName!, package.Metadata, part.Value.Length - part.Value.Position, [], options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, IReadOnlyList<ModulePackageProblem> packageProblems, UploadModuleOptions? options, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public static class ModuleCompatibilityIssueCodes
     /// </summary>
     public const string ModulesUploadDisabled = "modules_upload_disabled";
 
-    /// <summary>A problem: the package is larger than any cluster takes (500 MB).</summary>
+    /// <summary>A warning: the package is larger than the cluster is known to take (500 MB).</summary>
     public const string PackageTooLarge = "package_too_large";
 
     /// <summary>A warning: the package is larger than the cluster's <c>module_upload_max_size_mb</c> (which bounds uploads through the web UI at least).</summary>

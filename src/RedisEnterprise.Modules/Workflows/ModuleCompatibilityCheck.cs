@@ -9,7 +9,7 @@ namespace RedisEnterprise.Modules.Workflows;
 /// </summary>
 internal static class ModuleCompatibilityCheck
 {
-    /// <summary>The largest package any cluster takes (its <c>MAX_MODULE_SIZE_BYTES</c>).</summary>
+    /// <summary>The largest package the cluster itself takes (its <c>MAX_MODULE_SIZE_BYTES</c>): a warning, not a problem, as the limit is not documented per version.</summary>
     internal const long ClusterMaxPackageBytes = 500L * 1024 * 1024;
 
     internal static ModuleCompatibilityReport Evaluate(ModuleCompatibilityInputs inputs)
@@ -26,7 +26,7 @@ internal static class ModuleCompatibilityCheck
         }
 
         if (inputs.Cluster is { } cluster) CheckCluster(cluster, inputs, problems, warnings);
-        else if (inputs.PackageLength > ClusterMaxPackageBytes) problems.Add(TooLarge(inputs.PackageLength));
+        else if (inputs.PackageLength > ClusterMaxPackageBytes) warnings.Add(TooLarge(inputs.PackageLength));
 
         ModuleInfo? installed = null;
         if (inputs.Package is { } metadata && inputs.Modules is { } modules)
@@ -145,7 +145,7 @@ internal static class ModuleCompatibilityCheck
 
         if (inputs.PackageLength > ClusterMaxPackageBytes)
         {
-            problems.Add(TooLarge(inputs.PackageLength));
+            warnings.Add(TooLarge(inputs.PackageLength));
         }
         else if (IsAboveUploadLimit(inputs.PackageLength, cluster))
         {
@@ -154,7 +154,7 @@ internal static class ModuleCompatibilityCheck
     }
 
     private static ModuleCompatibilityIssue TooLarge(long length) =>
-        new(Codes.PackageTooLarge, $"The package is {Megabytes(length)} MB; a cluster takes at most {ClusterMaxPackageBytes / (1024 * 1024)} MB.");
+        new(Codes.PackageTooLarge, $"The package is {Megabytes(length)} MB; the cluster is known to take at most {ClusterMaxPackageBytes / (1024 * 1024)} MB.");
 
     private static string Megabytes(long length) => (length / (1024d * 1024d)).ToString("0.0", CultureInfo.InvariantCulture);
 
