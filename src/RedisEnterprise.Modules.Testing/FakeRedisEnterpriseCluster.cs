@@ -68,6 +68,9 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
     /// <summary>The cluster's nodes as <c>GET /v1/nodes</c> reports them (a snapshot).</summary>
     public IReadOnlyList<NodeInfo> Nodes => _state.Nodes.Select(ToNodeInfo).ToArray();
 
+    /// <summary>The cluster's databases now, as <c>GET /v1/bdbs</c> lists them (a snapshot).</summary>
+    public IReadOnlyList<DatabaseInfo> Databases => _state.Databases;
+
     /// <summary>The cluster's <c>allow_modules_upload</c> now (Redis Software 8.2 and later).</summary>
     public bool AllowModulesUpload => _state.AllowModulesUpload;
 
@@ -164,6 +167,16 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
         _state.FailNextArtifactUpload(nodeUid, new ClusterError(statusCode, errorCode, $"The upload to node {nodeUid} failed: {errorCode} (simulated)."));
+    }
+
+    /// <summary>Adds a database, loading modules the cluster holds now (found by module name and semantic version).</summary>
+    /// <param name="database">The database.</param>
+    /// <returns>The database as <c>GET /v1/bdbs/{uid}</c> reports it.</returns>
+    /// <exception cref="ArgumentException">A module it names is not on the cluster, or its uid is taken.</exception>
+    public DatabaseInfo AddDatabase(FakeDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return _state.AddDatabase(database);
     }
 
     /// <summary>Marks a module as used by a database: deleting its configuration or its packages answers <c>406 module_in_use</c>.</summary>

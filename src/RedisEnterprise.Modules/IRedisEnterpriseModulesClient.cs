@@ -196,6 +196,34 @@ public interface IRedisEnterpriseModulesClient
     /// <exception cref="ModuleInUseException">A database uses the module.</exception>
     Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default);
 
+    #region Databases
+
+    /// <summary>Lists the cluster's databases (<c>GET /v1/bdbs?fields=…</c>, only the keys <see cref="DatabaseInfo"/> models).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The databases, in the order the cluster sent them.</returns>
+    /// <exception cref="PermissionDeniedException">The user may not view the databases (<c>view_all_bdbs_info</c>).</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
+    Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one database (<c>GET /v1/bdbs/{uid}?fields=…</c>).</summary>
+    /// <param name="uid">The database's uid.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The database.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="uid"/> is less than 1.</exception>
+    /// <exception cref="DatabaseNotFoundException">There is no database with that uid.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with another error, or could not be reached.</exception>
+    Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default);
+
+    /// <summary>The databases that load a module of this name, whatever its version (<c>GET /v1/bdbs?fields=…</c>, filtered here).</summary>
+    /// <param name="moduleName">The module's <c>module_name</c>, e.g. <c>ReJSON</c> (compared exactly, as the cluster does).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The databases whose <see cref="DatabaseInfo.Modules"/> name the module, in the cluster's order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="moduleName"/> is null, empty or whitespace.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
+    Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default);
+
+    #endregion
+
     /// <summary>
     /// Checks whether a module package fits this cluster, before uploading it: reads the package (and validates it, as
     /// <see cref="ModulePackage.ValidateAsync(CancellationToken)"/>) and the cluster's nodes, settings and modules at the same

@@ -361,6 +361,29 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }, _options.RequestTimeout, cancellationToken, node: node);
     }
 
+    #region Databases
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("ListDatabases", (connection, ct) => connection.ListDatabasesAsync(ct), _options.RequestTimeout, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(uid, 1);
+        return CallAsync("GetDatabase", (connection, ct) => connection.GetDatabaseAsync(uid, ct), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
+        IReadOnlyList<DatabaseInfo> databases = await ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
+        return databases.Where(d => d.FindModule(moduleName) is not null).ToArray();
+    }
+
+    #endregion
+
     /// <summary><c>PUT /v1/cluster</c> with <c>allow_modules_upload</c> only.</summary>
     internal Task SetModuleUploadsAsync(bool allowed, CancellationToken cancellationToken) =>
         CallAsync("SetModuleUploads", async (connection, ct) =>

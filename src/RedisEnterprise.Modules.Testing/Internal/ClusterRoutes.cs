@@ -35,6 +35,8 @@ internal static class ClusterRoutes
         routes.MapDelete("/v1/modules/{uid}", Answer(cluster, context => cluster.DeleteV1(Uid(context)))).WithMetadata(LegacyModuleChange);
         routes.MapPost("/v2/modules", context => UploadAsync(context, cluster, v1: false)).WithMetadata(LegacyModuleChange);
         routes.MapDelete("/v2/modules/{uid}", Answer(cluster, context => cluster.DeleteV2(Uid(context)))).WithMetadata(LegacyModuleChange);
+        routes.MapGet("/v1/bdbs", Answer(cluster, context => cluster.ListDatabases(context.Request.Query["fields"])));
+        routes.MapGet("/v1/bdbs/{uid}", Answer(cluster, context => cluster.GetDatabase(Uid(context), context.Request.Query["fields"])));
         routes.MapGet("/v1/actions/{uid}", Answer(cluster, context => cluster.GetAction(Uid(context), v1: true)));
         routes.MapGet("/v2/actions/{uid}", Answer(cluster, context => cluster.GetAction(Uid(context), v1: false)));
     }

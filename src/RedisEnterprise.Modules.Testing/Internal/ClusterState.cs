@@ -31,6 +31,7 @@ internal sealed partial class ClusterState
         _flakyRequests = options.FlakyRequests;
         if (options.SeedBundledModules) _modules.AddRange(BundledModules.Create());
         _allowModulesUpload = options.AllowModulesUpload;
+        foreach (FakeDatabase database in options.Databases) AddDatabase(database);
     }
 
     /// <summary>Raised when a request reaches a listener, before any response delay.</summary>
@@ -162,6 +163,7 @@ internal sealed partial class ClusterState
         lock (_lock)
         {
             if (Find(uid) is not { } module) return ModuleNotFound(uid);
+            if (IsInUse(uid)) return ModuleInUse(module);
             if (module.Dependencies is { Count: > 0 })
             {
                 return FakeResponse.Error(400, "dependencies_not_supported", $"You can use the following API endpoint to delete this module with its dependencies: /v2/modules/{uid}");
@@ -177,6 +179,7 @@ internal sealed partial class ClusterState
         lock (_lock)
         {
             if (Find(uid) is not { } module) return ModuleNotFound(uid);
+            if (IsInUse(uid)) return ModuleInUse(module);
             FakeAction action = Track(new FakeAction("module_delete", $"Delete module {module.ModuleName} {module.SemanticVersion}", module, isUpload: false, Options.PollsToComplete, failure: null));
             return new FakeResponse(200, ClusterJson.Write(writer => writer.WriteString("action_uid", action.Uid)));
         }

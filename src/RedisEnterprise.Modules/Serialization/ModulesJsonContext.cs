@@ -19,4 +19,6 @@ namespace RedisEnterprise.Modules.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<NodeInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<ModuleArtifact>))]
 [JsonSerializable(typeof(ModuleUploadSetting))]
+[JsonSerializable(typeof(DatabaseInfo))]
+[JsonSerializable(typeof(IReadOnlyList<DatabaseInfo>))]
 internal sealed partial class ModulesJsonContext : JsonSerializerContext;

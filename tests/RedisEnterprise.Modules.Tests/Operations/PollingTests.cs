@@ -341,5 +341,11 @@ public sealed class PollingTests : IDisposable
         public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(content, fileName, cancellationToken);
 
         public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, UploadModuleOptions? options, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(content, fileName, options, cancellationToken);
+
+        public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default) => inner.ListDatabasesAsync(cancellationToken);
+
+        public Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) => inner.GetDatabaseAsync(uid, cancellationToken);
+
+        public Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default) => inner.FindDatabasesUsingModuleAsync(moduleName, cancellationToken);
     }
 }
