@@ -501,13 +501,14 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         if (!report.IsCompatible) throw new ModuleCompatibilityException(report);
     }
 
-    /// <summary>Reads the cluster's nodes, settings and modules at the same time (GETs only), then judges the package against them.</summary>
+    /// <summary>Reads the cluster's nodes, settings, modules and databases at the same time (GETs only), then judges the package against them.</summary>
     private async Task<ModuleCompatibilityReport> EvaluateCompatibilityAsync(string fileName, ModulePackageMetadata? metadata, long length, Task<IReadOnlyList<ModulePackageProblem>> packageProblems, UploadModuleOptions? options, CancellationToken cancellationToken)
     {
         Task<(IReadOnlyList<NodeInfo>? Value, string? Failure)> nodes = ReadForCheckAsync(ListNodesAsync(cancellationToken), "the nodes' operating systems, architectures and versions");
         Task<(ClusterInfo? Value, string? Failure)> cluster = ReadForCheckAsync(GetClusterAsync(cancellationToken), "the cluster's upload setting and size limit");
         Task<(IReadOnlyList<ModuleInfo>? Value, string? Failure)> modules = ReadForCheckAsync(ListModulesAsync(cancellationToken), "whether the module is already installed");
-        await Task.WhenAll(nodes, cluster, modules, packageProblems).ConfigureAwait(false);
+        Task<(IReadOnlyList<DatabaseInfo>? Value, string? Failure)> databases = ReadForCheckAsync(ListDatabasesAsync(cancellationToken), "which databases can load the module");
+        await Task.WhenAll(nodes, cluster, modules, databases, packageProblems).ConfigureAwait(false);
         return ModuleCompatibilityCheck.Evaluate(new ModuleCompatibilityInputs
         {
             FileName = fileName,
@@ -517,8 +518,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             Nodes = nodes.Result.Value,
             Cluster = cluster.Result.Value,
             Modules = modules.Result.Value,
+            Databases = databases.Result.Value,
             EnableModuleUploads = options?.EnableModuleUploads ?? false,
-            ReadFailures = new[] { nodes.Result.Failure, cluster.Result.Failure, modules.Result.Failure }.OfType<string>().ToList(),
+            ReadFailures = new[] { nodes.Result.Failure, cluster.Result.Failure, modules.Result.Failure, databases.Result.Failure }.OfType<string>().ToList(),
         });
     }
 

@@ -33,6 +33,9 @@ public static class ModuleCompatibilityIssueCodes
     /// <summary>A warning: no database of this cluster could load this module version (the rule of <c>compatible_redis_version</c>, or else of the Redis major version).</summary>
     public const string NoCompatibleDatabase = "no_compatible_database";
 
+    /// <summary>A warning: a database loads an older version of the module but may not move to this one (<see cref="ModuleCompatibilityIssue.DatabaseUid"/> names it).</summary>
+    public const string UpgradeNotAllowed = "upgrade_not_allowed";
+
     /// <summary>A warning: the nodes run different Redis Software versions (a rolling upgrade): the lowest decides what the cluster accepts.</summary>
     public const string MixedNodeVersions = "mixed_node_versions";
 

@@ -14,8 +14,12 @@ public sealed class ModuleCompatibilityReport
         ModulePackageMetadata? package,
         IEnumerable<ModuleCompatibilityIssue> problems,
         IEnumerable<ModuleCompatibilityIssue> warnings,
-        ModuleInfo? alreadyInstalled)
+        ModuleInfo? alreadyInstalled,
+        IEnumerable<DatabaseInfo> databasesThatCanUse,
+        IEnumerable<DatabaseInfo> upgradeCandidates)
     {
+        DatabasesThatCanUse = databasesThatCanUse.ToList().AsReadOnly();
+        UpgradeCandidates = upgradeCandidates.ToList().AsReadOnly();
         FileName = fileName;
         Package = package;
         Problems = problems.ToList().AsReadOnly();
@@ -40,6 +44,18 @@ public sealed class ModuleCompatibilityReport
 
     /// <summary>The cluster's module with the package's name and version, when it already has it.</summary>
     public ModuleInfo? AlreadyInstalled { get; }
+
+    /// <summary>
+    /// The databases that may load this module version: those whose <c>redis_version</c> has exactly the package's
+    /// <c>compatible_redis_version</c>, or without one, the major of its <c>min_redis_version</c>. Empty when the databases could not be read.
+    /// </summary>
+    public IReadOnlyList<DatabaseInfo> DatabasesThatCanUse { get; }
+
+    /// <summary>
+    /// The databases that load an older version of this module and may move to this one
+    /// (<c>StartUpgradeDatabaseModuleAsync</c> after the upload).
+    /// </summary>
+    public IReadOnlyList<DatabaseInfo> UpgradeCandidates { get; }
 
     /// <summary>Describes the report: the verdict, then one line per problem and per warning.</summary>
     /// <returns>The description.</returns>

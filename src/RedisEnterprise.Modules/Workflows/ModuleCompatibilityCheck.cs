@@ -19,26 +19,26 @@ internal static class ModuleCompatibilityCheck
         problems.AddRange(inputs.PackageProblems.Select(p => new ModuleCompatibilityIssue(p.Code, p.EntryName is null ? p.Message : $"{p.Message} (entry {p.EntryName})")));
         warnings.AddRange(inputs.ReadFailures.Select(why => new ModuleCompatibilityIssue(Codes.NotChecked, why)));
 
+        ModulePackageMetadata? package = inputs.Package; // null: only the cluster's own checks can run
         if (inputs.Nodes is { } nodes)
         {
-            if (inputs.Package is { } package) CheckNodes(package, nodes, problems, warnings);
+            if (package is not null) CheckNodes(package, nodes, problems, warnings);
             CheckMixedVersions(nodes, warnings);
         }
 
         if (inputs.Cluster is { } cluster) CheckCluster(cluster, inputs, problems, warnings);
         else if (inputs.PackageLength > ClusterMaxPackageBytes) warnings.Add(TooLarge(inputs.PackageLength));
 
-        ModuleInfo? installed = null;
-        if (inputs.Package is { } metadata && inputs.Modules is { } modules)
+        ModuleInfo? installed = package is null ? null : inputs.Modules?.FirstOrDefault(m => IsSameVersion(m, package));
+        if (installed is not null)
         {
-            installed = modules.FirstOrDefault(m => IsSameVersion(m, metadata));
-            if (installed is not null)
-            {
-                warnings.Add(new(Codes.AlreadyInstalled, $"The cluster already has {metadata} as module {installed.Uid}: uploading it again answers module_exists (EnsureModuleInstalledAsync finds it instead)."));
-            }
+            warnings.Add(new(Codes.AlreadyInstalled, $"The cluster already has {package} as module {installed.Uid}: uploading it again answers module_exists (EnsureModuleInstalledAsync finds it instead)."));
         }
 
-        return new ModuleCompatibilityReport(inputs.FileName, inputs.Package, problems, warnings, installed);
+        List<DatabaseInfo> canUse = [], candidates = [];
+        if (package is not null && inputs.Databases is { } databases) CheckDatabases(package, databases, canUse, candidates, warnings);
+
+        return new ModuleCompatibilityReport(inputs.FileName, inputs.Package, problems, warnings, installed, canUse, candidates);
     }
 
     /// <summary>Whether the cluster's module is the package's version: the same <c>module_name</c> and <c>semantic_version</c> (or, without one, <c>version</c>).</summary>
@@ -69,20 +69,11 @@ internal static class ModuleCompatibilityCheck
     internal static bool OsFits(string packageOs, string nodeOs) =>
         string.Equals(MajorPart(packageOs.Trim()), nodeOs, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A Redis Software version as <c>major.minor.patch</c>: <c>8.2.0-25</c> is 8.2.0, <c>7.22</c> is 7.22.0; <see langword="null"/> when it does not read.</summary>
-    internal static Version? ReleaseOf(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        string release = text.Trim().Split('-')[0];
-        if (!release.Contains('.', StringComparison.Ordinal)) release += ".0";
-        return Version.TryParse(release, out Version? version) ? new Version(version.Major, version.Minor, Math.Max(version.Build, 0)) : null;
-    }
-
     private static void CheckNodes(ModulePackageMetadata package, IReadOnlyList<NodeInfo> nodes, List<ModuleCompatibilityIssue> problems, List<ModuleCompatibilityIssue> warnings)
     {
         IReadOnlyList<string> systems = package.SupportedOperatingSystems; // none named (older packers: os "Linux"): any Linux node
         string? architecture = string.IsNullOrWhiteSpace(package.Architecture) ? null : package.Architecture.Trim();
-        Version? minimum = ReleaseOf(package.MinRedisPackVersion);
+        Version? minimum = ReleaseVersion.Parse(package.MinRedisPackVersion);
         foreach (NodeInfo node in nodes)
         {
             string uid = node.Uid.ToString(CultureInfo.InvariantCulture);
@@ -107,7 +98,7 @@ internal static class ModuleCompatibilityCheck
 
             if (minimum is not null)
             {
-                if (ReleaseOf(node.SoftwareVersion) is not { } running) unknown.Add("Redis Software version (software_version)");
+                if (ReleaseVersion.Parse(node.SoftwareVersion) is not { } running) unknown.Add("Redis Software version (software_version)");
                 else if (running < minimum)
                 {
                     problems.Add(new(Codes.ClusterVersionTooOld, $"Node {uid} runs Redis Software {node.SoftwareVersion}, older than the {package.MinRedisPackVersion} the module needs (min_redis_pack_version).", NodeUid: node.Uid));
@@ -118,6 +109,39 @@ internal static class ModuleCompatibilityCheck
             {
                 warnings.Add(new(Codes.NodePlatformUnknown, $"Node {uid} does not report its {string.Join(" or ", unknown)}, so the package was not checked against it.", NodeUid: node.Uid));
             }
+        }
+    }
+
+    /// <summary>
+    /// The databases the rule lets load the package; among them, those that load an older version of the module (upgrade
+    /// candidates). A database on an older version that may not move to this one is a warning naming it.
+    /// </summary>
+    private static void CheckDatabases(ModulePackageMetadata package, IReadOnlyList<DatabaseInfo> databases, List<DatabaseInfo> canUse, List<DatabaseInfo> candidates, List<ModuleCompatibilityIssue> warnings)
+    {
+        Version? packageVersion = ReleaseVersion.Parse(package.SemanticVersion);
+        foreach (DatabaseInfo database in databases)
+        {
+            bool allowed = ModuleRedisVersionRule.Allows(package, database.RedisVersion);
+            if (allowed) canUse.Add(database);
+            if (package.ModuleName is not { } name || database.FindModule(name) is not { } loaded) continue;
+            if (packageVersion is null || ReleaseVersion.Parse(loaded.SemanticVersion) is not { } loadedVersion || loadedVersion >= packageVersion) continue;
+            if (allowed)
+            {
+                candidates.Add(database);
+            }
+            else
+            {
+                warnings.Add(new(
+                    Codes.UpgradeNotAllowed,
+                    $"Database {database.Uid.ToString(CultureInfo.InvariantCulture)} ({database.Name}, Redis {database.RedisVersion ?? "?"}) loads {name} {loaded.SemanticVersion} but cannot move to {package.SemanticVersion}: the package fits {ModuleRedisVersionRule.Describe(package)}.",
+                    DatabaseUid: database.Uid));
+            }
+        }
+
+        if (databases.Count > 0 && canUse.Count == 0)
+        {
+            string versions = string.Join(", ", databases.Select(d => d.RedisVersion ?? "?").Distinct(StringComparer.Ordinal));
+            warnings.Add(new(Codes.NoCompatibleDatabase, $"No database of this cluster can load {package}: it fits {ModuleRedisVersionRule.Describe(package)}, and the databases run Redis {versions}."));
         }
     }
 

@@ -23,6 +23,8 @@ internal sealed record ModuleCompatibilityInputs
 
     internal IReadOnlyList<ModuleInfo>? Modules { get; init; }
 
+    internal IReadOnlyList<DatabaseInfo>? Databases { get; init; }
+
     /// <summary>Whether the upload will switch module uploads on for itself (<see cref="UploadModuleOptions.EnableModuleUploads"/>).</summary>
     internal bool EnableModuleUploads { get; init; }
 

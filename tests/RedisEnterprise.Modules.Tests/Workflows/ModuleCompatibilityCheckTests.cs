@@ -12,8 +12,11 @@ public class ModuleCompatibilityCheckTests
     private static NodeInfo Node(int uid, string version = "8.2.0-25", string? osName = "rhel", string? osVersion = "9.4", string? architecture = "x86_64") =>
         F.NodeInfo(uid: uid, status: "active", softwareVersion: version, osName: osName, osSemanticVersion: osVersion, architecture: architecture);
 
-    private static ModulePackageMetadata Package(string[]? osList = null, string[]? operatingSystems = null, string? architecture = "x86_64", string? minPack = "6.0.0", string semver = "1.2.3") =>
-        F.ModulePackageMetadata(moduleName: "gears", semanticVersion: semver, version: 10203, architecture: architecture, os: "Linux", osList: osList ?? ["rhel9", "ubuntu18.04"], operatingSystems: operatingSystems, minRedisPackVersion: minPack);
+    private static ModulePackageMetadata Package(string[]? osList = null, string[]? operatingSystems = null, string? architecture = "x86_64", string? minPack = "6.0.0", string? minRedis = "7.4.0", string? compatibleRedis = null) =>
+        F.ModulePackageMetadata(moduleName: "gears", semanticVersion: "1.2.3", version: 10203, architecture: architecture, os: "Linux", osList: osList ?? ["rhel9", "ubuntu18.04"], operatingSystems: operatingSystems, minRedisPackVersion: minPack, minRedisVersion: minRedis, compatibleRedisVersion: compatibleRedis);
+
+    private static DatabaseInfo Database(int uid, string redisVersion, string? gears = null) =>
+        F.DatabaseInfo(uid: uid, name: $"db{uid}", status: "active", redisVersion: redisVersion, modules: gears is null ? [] : [F.DatabaseModule(moduleId: "g0", moduleName: "gears", semanticVersion: gears)]);
 
     private static ModuleCompatibilityInputs Healthy() => new()
     {
@@ -23,6 +26,7 @@ public class ModuleCompatibilityCheckTests
         Nodes = [Node(1), Node(2), Node(3)],
         Cluster = F.ClusterInfo(moduleUploadMaxSizeMb: 40, allowModulesUpload: true),
         Modules = [F.ModuleInfo(uid: "bf1", moduleName: "bf", semanticVersion: "8.0.2")],
+        Databases = [Database(1, "7.4")],
     };
 
     private static readonly Dictionary<string, (Func<ModuleCompatibilityInputs> Inputs, string[] Problems, string[] Warnings)> Rules = new()
@@ -59,6 +63,12 @@ public class ModuleCompatibilityCheckTests
         ["no module.json: only the cluster's own checks"] = (() => Healthy() with { Package = null, PackageProblems = [new(NotAZip, "not a zip")], Cluster = F.ClusterInfo(allowModulesUpload: false) }, [NotAZip, Codes.ModulesUploadDisabled], []),
         ["a node that does not report its OS"] = (() => Healthy() with { Nodes = [Node(1, osName: null)] }, [], [Codes.NodePlatformUnknown]),
         ["a node that does not report its version"] = (() => Healthy() with { Nodes = [F.NodeInfo(uid: 1, osName: "rhel", osSemanticVersion: "9.4", architecture: "x86_64")] }, [], [Codes.NodePlatformUnknown]),
+        ["no database can load it (compatible_redis_version 8.4)"] = (() => Healthy() with { Package = Package(compatibleRedis: "8.4"), Databases = [Database(1, "7.4"), Database(2, "8.2")] }, [], [Codes.NoCompatibleDatabase]),
+        ["no database can load it (min_redis_version 6.0, no compatible_redis_version)"] = (() => Healthy() with { Package = Package(minRedis: "6.0.0"), Databases = [Database(1, "7.4")] }, [], [Codes.NoCompatibleDatabase]),
+        ["a database can load it"] = (() => Healthy() with { Package = Package(compatibleRedis: "8.4"), Databases = [Database(1, "7.4"), Database(2, "8.4")] }, [], []),
+        ["no database at all"] = (() => Healthy() with { Package = Package(compatibleRedis: "8.4"), Databases = [] }, [], []),
+        ["a database on an older version that may not move"] = (() => Healthy() with { Package = Package(compatibleRedis: "8.4"), Databases = [Database(1, "7.4", gears: "1.2.2"), Database(2, "8.4")] }, [], [Codes.UpgradeNotAllowed]),
+        ["the databases unread"] = (() => Healthy() with { Databases = null, ReadFailures = ["GET /v1/bdbs answered 403"] }, [], [Codes.NotChecked]),
         ["the nodes unread: their checks skipped"] = (() => Healthy() with { Package = Package(osList: ["ubuntu22.04"]), Nodes = null, ReadFailures = ["GET /v1/nodes answered 404"] }, [], [Codes.NotChecked]),
     };
 
@@ -133,6 +143,36 @@ public class ModuleCompatibilityCheckTests
         Assert.EndsWith("fits this cluster.", ModuleCompatibilityCheck.Evaluate(Healthy()).ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Databases_that_can_use_it_and_upgrade_candidates_follow_the_rule()
+    {
+        DatabaseInfo older74 = Database(1, "7.4", gears: "1.2.2"), older80 = Database(2, "8.0", gears: "1.0.9"), newer74 = Database(3, "7.4", gears: "1.3.0");
+        DatabaseInfo same74 = Database(4, "7.4", gears: "1.2.3"), none74 = Database(5, "7.4"), other80 = Database(6, "8.0");
+
+        ModuleCompatibilityReport report = ModuleCompatibilityCheck.Evaluate(Healthy() with { Package = Package(minRedis: "7.4.0"), Databases = [older74, older80, newer74, same74, none74, other80] });
+
+        Assert.Equal([1, 3, 4, 5], report.DatabasesThatCanUse.Select(d => d.Uid));
+        Assert.Equal([1], report.UpgradeCandidates.Select(d => d.Uid)); // not the newer, the same, nor the 8.0 one that may not load it
+        ModuleCompatibilityIssue cannot = Assert.Single(report.Warnings);
+        Assert.Equal((Codes.UpgradeNotAllowed, (int?)2, (int?)null), (cannot.Code, cannot.DatabaseUid, cannot.NodeUid));
+        Assert.Equal("Database 2 (db2, Redis 8.0) loads gears 1.0.9 but cannot move to 1.2.3: the package fits databases on Redis 7.x only (min_redis_version 7.4.0, no compatible_redis_version).", cannot.Message);
+    }
+
+    [Theory]
+    [InlineData("8.4", "7.4.0", "8.4", true)]
+    [InlineData("8.4", "7.4.0", "8.2", false)] // compatible_redis_version wins over min_redis_version, exactly
+    [InlineData("8.4", null, "8.4.1", true)]
+    [InlineData("8.4", null, "9.4", false)]
+    [InlineData("", "7.4.0", "7.2", true)] // without it: the same major
+    [InlineData(null, "7.4.0", "7.4", true)]
+    [InlineData(null, "7.4.0", "8.0", false)]
+    [InlineData(null, "6.0.0", "7.4", false)]
+    [InlineData(null, null, "7.4", true)] // a module that names neither is not known to be refused
+    [InlineData(null, "7.4.0", null, false)] // a database whose version does not read
+    [InlineData("garbled", "7.4.0", "7.4", false)]
+    public void The_redis_version_rule(string? compatibleRedis, string? minRedis, string? databaseVersion, bool allowed) =>
+        Assert.Equal(allowed, ModuleRedisVersionRule.Allows(Package(minRedis: minRedis, compatibleRedis: compatibleRedis), databaseVersion));
+
     [Theory]
     [InlineData("8.2.0-25", "8.2.0")]
     [InlineData("7.22.2-170", "7.22.2")]
@@ -145,7 +185,7 @@ public class ModuleCompatibilityCheckTests
     [InlineData(null, null)]
     [InlineData("latest", null)]
     public void Release_versions_read_as_major_minor_patch(string? text, string? expected) =>
-        Assert.Equal(expected, ModuleCompatibilityCheck.ReleaseOf(text)?.ToString());
+        Assert.Equal(expected, ReleaseVersion.Parse(text)?.ToString());
 
     [Theory]
     [InlineData("rhel9", "rhel", "9.4", true)]
