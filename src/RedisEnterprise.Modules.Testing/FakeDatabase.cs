@@ -23,7 +23,7 @@ public sealed class FakeDatabase
     public FakeDatabase(string name, string redisVersion = "7.4")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (FakeRedisVersion.MajorMinor(redisVersion) is null) throw new ArgumentException($"'{redisVersion}' is not a Redis version such as 7.4 or 8.2.", nameof(redisVersion));
+        if (FakeVersionRules.MajorMinor(redisVersion) is null) throw new ArgumentException($"'{redisVersion}' is not a Redis version such as 7.4 or 8.2.", nameof(redisVersion));
         Name = name;
         RedisVersion = redisVersion;
     }

@@ -207,8 +207,9 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Makes the action of the next accepted <c>POST /v2/modules</c> end <c>failed</c> with this error
-    /// (<c>error_code</c>, <c>error_message</c>, and <c>additional_info.error</c> on v2); the module is then not stored.
+    /// Makes the next action started (of an accepted <c>POST /v2/modules</c>, or of a database upgrade) end <c>failed</c> with
+    /// this error (<c>error_code</c>, <c>error_message</c>, and <c>additional_info.error</c> on v2); the module is then not
+    /// stored, the database not changed.
     /// </summary>
     /// <param name="errorCode">The action's <c>error_code</c>, e.g. <c>insufficient_resources</c> or <c>internal_error</c>.</param>
     /// <param name="message">The action's <c>error_message</c>.</param>

@@ -222,6 +222,80 @@ public interface IRedisEnterpriseModulesClient
     /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
     Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Shows what an upgrade would do without doing it (<c>POST /v1/bdbs/{uid}/upgrade?dry_run=true</c>): the cluster checks
+    /// everything and answers the database as it would be, its <see cref="DatabaseInfo.Modules"/> the versions it would pick.
+    /// Nothing changes.
+    /// </summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="request">What to upgrade; only the properties that are set are sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The database as the upgrade would leave it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="databaseUid"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The request is null or has a property the cluster cannot take; the message names it.</exception>
+    /// <exception cref="DatabaseNotFoundException">There is no database with that uid.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade (<c>upgrade_bdb_failed</c>: no version of a module fits; <c>redis_upgrade_policy_mismatch</c>).</exception>
+    /// <exception cref="ModuleDowngradeNotSupportedException">The upgrade would load a lower version of a module.</exception>
+    /// <exception cref="UnsupportedModuleCapabilitiesException">The database's configuration does not fit the modules' capabilities.</exception>
+    /// <exception cref="PermissionDeniedException">The user may not upgrade databases (<c>update_bdb_with_action</c>).</exception>
+    Task<DatabaseInfo> PreviewDatabaseUpgradeAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts upgrading a database (<c>POST /v1/bdbs/{uid}/upgrade</c>) and returns at once with the operation that follows
+    /// the cluster's action. Upgrading restarts the database's shards; the database changes when the action completes.
+    /// </summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="request">What to upgrade; only the properties that are set are sent.</param>
+    /// <param name="cancellationToken">Cancels the call (not the upgrade, once the cluster has it).</param>
+    /// <returns>The operation: store its <see cref="ActionOperation.ActionUid"/> and <see cref="DatabaseUpgradeOperation.DatabaseUid"/> to resume later.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="databaseUid"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The request is null or has a property the cluster cannot take.</exception>
+    /// <exception cref="DatabaseNotFoundException">There is no database with that uid.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade.</exception>
+    /// <exception cref="ModuleDowngradeNotSupportedException">The upgrade would load a lower version of a module.</exception>
+    Task<DatabaseUpgradeOperation> StartUpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Upgrades a database (<see cref="StartUpgradeDatabaseAsync"/>), waits for the action, and returns the database as the cluster then has it.</summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="request">What to upgrade.</param>
+    /// <param name="cancellationToken">Stops waiting; the upgrade goes on in the cluster.</param>
+    /// <returns>The database after the upgrade.</returns>
+    /// <exception cref="ActionFailedException">The upgrade's action ended failed, cancelled or aborted.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade.</exception>
+    Task<DatabaseInfo> UpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves one database to one version of one module, the common case in one call: finds the module the database loads now
+    /// (keeping its <c>module_args</c>) and the uid of the target version in <see cref="ListModulesAsync"/>, keeps the database's
+    /// Redis version, previews the upgrade, and starts it only when the preview shows exactly <paramref name="semanticVersion"/>
+    /// for <paramref name="moduleName"/>. A database that already loads that version needs nothing: the operation returned has
+    /// completed, with an empty <see cref="ActionOperation.ActionUid"/>, and nothing was sent but reads.
+    /// </summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="moduleName">The module's <c>module_name</c>, e.g. <c>ReJSON</c>.</param>
+    /// <param name="semanticVersion">The version to move to, e.g. <c>2.8.4</c>; the cluster must hold it (upload it first).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The operation that follows the upgrade.</returns>
+    /// <exception cref="ArgumentException">An argument is empty, or the database does not load the module.</exception>
+    /// <exception cref="DatabaseNotFoundException">There is no database with that uid.</exception>
+    /// <exception cref="ModuleNotFoundException">The cluster has no module of that name and version.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">
+    /// The cluster refused the upgrade, or its preview showed another version than <paramref name="semanticVersion"/>
+    /// (<see cref="DatabaseUpgradeFailedException.Preview"/>; nothing was started).
+    /// </exception>
+    /// <exception cref="ModuleDowngradeNotSupportedException">The version is lower than the one the database loads.</exception>
+    Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves one database to one version of one module (<see cref="StartUpgradeDatabaseModuleAsync"/>) and waits: the database after the upgrade.</summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="moduleName">The module's <c>module_name</c>.</param>
+    /// <param name="semanticVersion">The version to move to.</param>
+    /// <param name="cancellationToken">Stops waiting; the upgrade goes on in the cluster.</param>
+    /// <returns>The database after the upgrade.</returns>
+    /// <exception cref="ActionFailedException">The upgrade's action ended failed, cancelled or aborted.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade, or its preview showed another version.</exception>
+    Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default);
+
     #endregion
 
     /// <summary>

@@ -218,7 +218,10 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             return ActionOperation.Completed(this, "module_delete");
         }
 
-        string actionUid = await CallAsync("StartDeleteModule", (connection, ct) => connection.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid).ConfigureAwait(false);
+        string actionUid = await NamingDatabasesInUseAsync(
+            CallAsync("StartDeleteModule", (connection, ct) => connection.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid),
+            m => m.ModuleId == uid,
+            cancellationToken).ConfigureAwait(false);
         return new ActionOperation(this, actionUid);
     }
 
@@ -256,7 +259,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default)
     {
         UidRules.ThrowIfInvalid(uid, nameof(uid));
-        return CallAsync(
+        Task<string> deleting = CallAsync(
             "DeleteModuleV1",
             async (connection, ct) =>
             {
@@ -266,6 +269,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             _options.RequestTimeout,
             cancellationToken,
             moduleUid: uid);
+        return NamingDatabasesInUseAsync(deleting, m => m.ModuleId == uid, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -322,11 +326,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         UidRules.ThrowIfInvalid(uid, nameof(uid));
-        return CallAsync("DeleteUserDefinedModule", async (connection, ct) =>
+        Task<string> deleting = CallAsync("DeleteUserDefinedModule", async (connection, ct) =>
         {
             await connection.DeleteUserDefinedModuleAsync(uid, ct).ConfigureAwait(false);
             return string.Empty;
         }, _options.RequestTimeout, cancellationToken, moduleUid: uid);
+        return NamingDatabasesInUseAsync(deleting, m => m.ModuleId == uid, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -354,11 +359,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
-        return CallAsync("DeleteModuleArtifact", async (connection, ct) =>
+        Task<string> deleting = CallAsync("DeleteModuleArtifact", async (connection, ct) =>
         {
             await connection.DeleteArtifactAsync(moduleName, version, ct).ConfigureAwait(false);
             return string.Empty;
         }, _options.RequestTimeout, cancellationToken, node: node);
+        return NamingDatabasesInUseAsync(deleting, m => m.ModuleName == moduleName, cancellationToken); // a package names no uid: the databases that load any version of it
     }
 
     #region Databases
@@ -380,6 +386,83 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
         IReadOnlyList<DatabaseInfo> databases = await ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
         return databases.Where(d => d.FindModule(moduleName) is not null).ToArray();
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> PreviewDatabaseUpgradeAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateUpgrade(databaseUid, request);
+        return CallAsync("PreviewDatabaseUpgrade", (connection, ct) => connection.UpgradeDatabaseAsync(databaseUid, request, dryRun: true, ct), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<DatabaseUpgradeOperation> StartUpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateUpgrade(databaseUid, request);
+        DatabaseInfo accepted = await CallAsync("StartUpgradeDatabase", (connection, ct) => connection.UpgradeDatabaseAsync(databaseUid, request, dryRun: false, ct), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        return new DatabaseUpgradeOperation(this, accepted);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> UpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default) =>
+        WaitForUpgradeAsync("UpgradeDatabase", () => StartUpgradeDatabaseAsync(databaseUid, request, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(databaseUid, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(semanticVersion);
+        return DatabaseModuleUpgradeWorkflow.StartAsync(this, databaseUid, moduleName, semanticVersion, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) =>
+        WaitForUpgradeAsync("UpgradeDatabaseModule", () => StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken), cancellationToken);
+
+    private static void ValidateUpgrade(int databaseUid, DatabaseUpgradeRequest request)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(databaseUid, 1);
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate(nameof(request));
+    }
+
+    private static Task<DatabaseInfo> WaitForUpgradeAsync(string operation, Func<Task<DatabaseUpgradeOperation>> start, CancellationToken cancellationToken) =>
+        RedisEnterpriseModulesTelemetry.TraceAsync(operation, null, null, async activity =>
+        {
+            DatabaseUpgradeOperation upgrade = await start().ConfigureAwait(false);
+            activity?.SetTag(RedisEnterpriseModulesTelemetry.ActionUidTag, upgrade.ActionUid);
+            return await upgrade.WaitForDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary>
+    /// Runs a delete; a <c>module_in_use</c> answer comes back naming the databases that use the module, found by listing
+    /// them. The listing is best effort: when it fails too, the answer comes back as it was.
+    /// </summary>
+    private async Task<T> NamingDatabasesInUseAsync<T>(Task<T> deleting, Func<DatabaseModule, bool> uses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await deleting.ConfigureAwait(false);
+        }
+        catch (ModuleInUseException inUse) when (inUse.Databases.Count == 0)
+        {
+            IReadOnlyList<DatabaseInfo>? users = await DatabasesUsingOrNullAsync(uses, cancellationToken).ConfigureAwait(false);
+            if (users is null) throw;
+            throw inUse.Naming(users);
+        }
+    }
+
+    private async Task<IReadOnlyList<DatabaseInfo>?> DatabasesUsingOrNullAsync(Func<DatabaseModule, bool> uses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ListDatabasesAsync(cancellationToken).ConfigureAwait(false)).Where(d => d.Modules.Any(uses)).ToArray();
+        }
+        catch (Exception e) when (e is RedisEnterpriseException or OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     #endregion

@@ -60,10 +60,75 @@ internal sealed partial class ClusterState
         lock (_lock)
         {
             if (FindDatabase(uidText) is not { } database) return DatabaseNotFound(uidText);
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer)) WriteDatabase(writer, database, keys);
-            return new FakeResponse(200, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+            return new FakeResponse(200, WriteObject(writer => WriteDatabase(writer, database, keys)));
         }
+    }
+
+    /// <summary>
+    /// <c>POST /v1/bdbs/{uid}/upgrade</c>: per module the database loads, the version the request names (<c>new_module</c>)
+    /// or else the highest one the target Redis version allows; refused as a real cluster refuses (no allowed version
+    /// <c>400 upgrade_bdb_failed</c>, a lower version <c>406 module_downgrade_unsupported</c>). A dry run answers the database
+    /// as it would be and changes nothing; otherwise an action runs the upgrade, which changes the database when it completes.
+    /// </summary>
+    internal FakeResponse UpgradeDatabase(string uidText, string body, bool dryRun)
+    {
+        (FakeUpgradeRequest? request, FakeResponse? invalid) = FakeUpgradeRequest.Parse(body);
+        if (request is null) return invalid!;
+        lock (_lock)
+        {
+            if (FindDatabase(uidText) is not { } database) return DatabaseNotFound(uidText);
+            string target = request.RedisVersion ?? database.RedisVersion;
+            if (FakeVersionRules.MajorMinor(target) is null) return FakeResponse.Error(400, "invalid_schema", $"'{target}' is not a Redis version.");
+            if (request.Modules.FirstOrDefault(m => database.Modules.All(loaded => loaded.ModuleName != m.ModuleName)) is { } stranger)
+            {
+                return FakeResponse.Error(400, "missing_module", $"BDB {database.Uid} does not use module {stranger.ModuleName}.");
+            }
+
+            var modules = new List<FakeDatabaseModule>();
+            foreach (FakeDatabaseModule loaded in database.Modules)
+            {
+                FakeUpgradeModule? named = request.Modules.FirstOrDefault(m => m.ModuleName == loaded.ModuleName);
+                (FakeModule? chosen, FakeResponse? refused) = ChooseVersion(loaded, named, target);
+                if (chosen is null) return refused!;
+                if (FakeVersionRules.CompareSemantic(chosen.SemanticVersion, loaded.SemanticVersion) < 0)
+                {
+                    return FakeResponse.Error(406, "module_downgrade_unsupported", $"Module {loaded.ModuleName} cannot be downgraded from {loaded.SemanticVersion} to {chosen.SemanticVersion}.");
+                }
+
+                modules.Add(new FakeDatabaseModule(chosen.Uid!, loaded.ModuleName, chosen.SemanticVersion!, named?.NewModuleArgs ?? loaded.ModuleArgs));
+            }
+
+            FakeDatabaseState after = database.After(target, modules);
+            if (dryRun) return new FakeResponse(200, WriteObject(writer => WriteDatabase(writer, after, keys: null)));
+            FakeAction action = Track(new FakeAction(
+                "upgrade_bdb", $"Upgrade database {database.Name}", "bdb", database.Uid.ToString(CultureInfo.InvariantCulture), Options.PollsToComplete, TakeActionFailure(), () =>
+                {
+                    database.RedisVersion = target;
+                    database.Modules = modules;
+                }));
+            return new FakeResponse(200, WriteObject(writer => WriteDatabase(writer, database, keys: null, action.Uid)));
+        }
+    }
+
+    /// <summary>The module object a database moves to, or the refusal: the one named (it must fit), else the highest that fits.</summary>
+    private (FakeModule? Chosen, FakeResponse? Refused) ChooseVersion(FakeDatabaseModule loaded, FakeUpgradeModule? named, string target)
+    {
+        if (named?.NewModule is { } uid)
+        {
+            FakeModule? module = Find(uid);
+            if (module is null || module.ModuleName != loaded.ModuleName) return (null, FakeResponse.Error(400, "missing_module", $"There is no module {uid} of {loaded.ModuleName} on the cluster."));
+            return FakeVersionRules.Allows(module, target)
+                ? (module, null)
+                : (null, FakeResponse.Error(400, "upgrade_bdb_failed", $"The module {loaded.ModuleName} {module.SemanticVersion} is not supported by target redis version of BDB {target}"));
+        }
+
+        FakeModule? highest = _modules
+            .Where(m => m.ModuleName == loaded.ModuleName && FakeVersionRules.Allows(m, target))
+            .OrderByDescending(m => m.SemanticVersion, Comparer<string?>.Create(FakeVersionRules.CompareSemantic))
+            .FirstOrDefault();
+        return highest is not null
+            ? (highest, null)
+            : (null, FakeResponse.Error(400, "upgrade_bdb_failed", $"Unable to find a version of the module {loaded.ModuleName} that is supported by target redis version of BDB {target}"));
     }
 
     /// <summary>Whether a module is in use: a database loads it, or a test marked it so.</summary>
@@ -79,7 +144,7 @@ internal sealed partial class ClusterState
         string.IsNullOrEmpty(fields) ? null : new HashSet<string>(fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
 
     /// <summary>A database as a real cluster writes it (with a secret among the keys the SDK does not model), narrowed to <paramref name="keys"/>.</summary>
-    private static void WriteDatabase(Utf8JsonWriter writer, FakeDatabaseState database, HashSet<string>? keys)
+    private static void WriteDatabase(Utf8JsonWriter writer, FakeDatabaseState database, HashSet<string>? keys, string? actionUid = null)
     {
         bool Wanted(string key) => keys is null || keys.Contains(key);
         writer.WriteStartObject();
@@ -107,7 +172,15 @@ internal sealed partial class ClusterState
             writer.WriteEndArray();
         }
 
+        if (actionUid is not null) writer.WriteString("action_uid", actionUid);
         writer.WriteEndObject();
+    }
+
+    private static string WriteObject(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer)) write(writer);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The full version of a major.minor the nodes support (<c>supported_database_versions</c>), else major.minor.0.</summary>

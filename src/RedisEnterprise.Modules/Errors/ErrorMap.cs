@@ -26,6 +26,12 @@ internal static class ErrorMap
         ["modules_upload_disabled"] = d => new ModuleUploadDisabledException(d),
         ["module_in_use"] = d => new ModuleInUseException(d),
         ["db_not_exist"] = d => new DatabaseNotFoundException(d, DatabaseUidOf(d.Path)),
+        ["module_downgrade_unsupported"] = d => new ModuleDowngradeNotSupportedException(d),
+        ["upgrade_bdb_failed"] = d => new DatabaseUpgradeFailedException(d, DatabaseUidOf(d.Path)),
+        ["redis_upgrade_policy_mismatch"] = d => new DatabaseUpgradeFailedException(d, DatabaseUidOf(d.Path)),
+        ["redis_incompatible_version"] = d => new IncompatibleClusterVersionException(d),
+        ["redis_pack_incompatible_version"] = d => new IncompatibleClusterVersionException(d),
+        ["missing_module"] = d => new ModuleNotFoundException(d, uid: null),
     };
 
     internal static RedisEnterpriseException Map(ErrorDetails details)

@@ -47,6 +47,10 @@ public sealed record DatabaseInfo : IJsonOnDeserialized
         internal set => _modules = value;
     }
 
+    /// <summary>The action that tracks an upgrade, on the answer of <c>POST /v1/bdbs/{uid}/upgrade</c> (read with the database, once).</summary>
+    [JsonPropertyName("action_uid"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
+    internal string? ActionUid { get; set; }
+
     /// <summary>Keys this type does not model, kept as raw JSON.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, JsonElement> AdditionalData => ExtensionData ?? JsonModelDefaults.NoAdditionalData;

@@ -21,4 +21,5 @@ namespace RedisEnterprise.Modules.Serialization;
 [JsonSerializable(typeof(ModuleUploadSetting))]
 [JsonSerializable(typeof(DatabaseInfo))]
 [JsonSerializable(typeof(IReadOnlyList<DatabaseInfo>))]
+[JsonSerializable(typeof(DatabaseUpgradeRequest))]
 internal sealed partial class ModulesJsonContext : JsonSerializerContext;

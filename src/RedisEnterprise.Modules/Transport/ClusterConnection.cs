@@ -106,6 +106,15 @@ internal sealed class ClusterConnection
     internal Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) =>
         Read(_databases.GetDatabaseAsync(uid, IDatabasesApi.Fields, cancellationToken), ModulesJsonContext.Default.DatabaseInfo, cancellationToken);
 
+    /// <summary><c>POST /v1/bdbs/{uid}/upgrade[?dry_run=true]</c>: the database as the upgrade leaves it, with the action to follow unless a preview.</summary>
+    internal Task<DatabaseInfo> UpgradeDatabaseAsync(int uid, DatabaseUpgradeRequest request, bool dryRun, CancellationToken cancellationToken = default) =>
+        ResponseReader.ReadAsync(
+            _databases.UpgradeDatabaseAsync(uid, request, dryRun ? "true" : null, cancellationToken),
+            ModulesJsonContext.Default.DatabaseInfo,
+            _maxResponseBytes,
+            dryRun ? null : static d => UidRules.IsUsable(d.ActionUid) ? null : NoActionUid,
+            cancellationToken);
+
     /// <summary>The <c>Basic</c> token for the credentials, sent preemptively on every request.</summary>
     internal static string BasicToken(string username, string password) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));

@@ -19,4 +19,11 @@ internal interface IDatabasesApi
     /// <summary><c>GET /v1/bdbs/{uid}?fields=…</c>: one database; 404 when it does not exist.</summary>
     [Get(Routes.Database)]
     Task<HttpResponseMessage> GetDatabaseAsync(int uid, [AliasAs("fields")] string fields, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /v1/bdbs/{uid}/upgrade</c>, with <c>?dry_run=true</c> for a preview (<paramref name="dryRun"/> <c>"true"</c>;
+    /// <see langword="null"/> sends no query): the database as it is, or would be, after the upgrade, with the <c>action_uid</c> to follow.
+    /// </summary>
+    [Post(Routes.DatabaseUpgrade)]
+    Task<HttpResponseMessage> UpgradeDatabaseAsync(int uid, [Body(buffered: true)] DatabaseUpgradeRequest request, [AliasAs("dry_run")] string? dryRun, CancellationToken cancellationToken);
 }

@@ -347,5 +347,15 @@ public sealed class PollingTests : IDisposable
         public Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) => inner.GetDatabaseAsync(uid, cancellationToken);
 
         public Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default) => inner.FindDatabasesUsingModuleAsync(moduleName, cancellationToken);
+
+        public Task<DatabaseInfo> PreviewDatabaseUpgradeAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default) => inner.PreviewDatabaseUpgradeAsync(databaseUid, request, cancellationToken);
+
+        public Task<DatabaseUpgradeOperation> StartUpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default) => inner.StartUpgradeDatabaseAsync(databaseUid, request, cancellationToken);
+
+        public Task<DatabaseInfo> UpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default) => inner.UpgradeDatabaseAsync(databaseUid, request, cancellationToken);
+
+        public Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) => inner.StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken);
+
+        public Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) => inner.UpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken);
     }
 }
