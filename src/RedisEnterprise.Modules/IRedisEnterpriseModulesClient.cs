@@ -303,8 +303,9 @@ public interface IRedisEnterpriseModulesClient
     /// <see cref="ModulePackage.ValidateAsync(CancellationToken)"/>) and the cluster's nodes, settings and modules at the same
     /// time, and sends nothing but GETs. Problems: a node's operating system or architecture the package is not built for, a
     /// node older than <c>min_redis_pack_version</c>, uploads switched off (Redis Software 8.2+), a package that is not valid
-    /// (with the validation's own codes). Warnings: larger than <c>module_upload_max_size_mb</c>, already installed, nodes on
-    /// different versions, and what could not be read (403, 404).
+    /// (with the validation's own codes). Warnings: larger than <c>module_upload_max_size_mb</c>, already installed, no
+    /// database can load it, a database on an older version that may not move to it, nodes on different versions, and what
+    /// could not be read (403, 404). The report also names the databases that could load it and those that could move to it.
     /// </summary>
     /// <param name="packagePath">The module package.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
