@@ -136,6 +136,26 @@ public class CompatibilityCheckTests
     }
 
     [Fact]
+    public async Task A_missing_file_a_blank_path_and_a_stream_that_cannot_seek_are_refused_before_any_request()
+    {
+        await using var cluster = FakeRedisEnterpriseCluster.Start(UploadsOn());
+        using var client = cluster.CreateClient();
+        string missing = Path.Combine(Path.GetDirectoryName(Package())!, "missing.zip");
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => client.CheckModuleCompatibilityAsync(missing, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.CheckModuleCompatibilityAsync(" ", Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.CheckModuleCompatibilityAsync(new UnseekableStream(), "gears.zip", Ct));
+
+        Assert.Contains("seekable", error.Message, StringComparison.Ordinal);
+        Assert.Empty(cluster.Requests);
+    }
+
+    private sealed class UnseekableStream() : MemoryStream([1, 2, 3])
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task A_package_larger_than_module_upload_max_size_mb_is_a_warning()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(UploadsOn()); // module_upload_max_size_mb 40
