@@ -76,6 +76,7 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="cancellationToken">Stops the call or the waiting (the deletion may go on).</param>
     /// <returns>A task that completes when the module is deleted.</returns>
     /// <exception cref="ModuleNotFoundException">There is no module with that uid.</exception>
+    /// <exception cref="ModuleInUseException">A database loads the module; <see cref="ModuleInUseException.Databases"/> names them (listed after the refusal, when the user may list databases).</exception>
     Task DeleteModuleAsync(string uid, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -165,7 +166,7 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the configuration is deleted.</returns>
     /// <exception cref="ModuleNotFoundException">There is no module with that uid.</exception>
-    /// <exception cref="ModuleInUseException">A database uses the module.</exception>
+    /// <exception cref="ModuleInUseException">A database uses the module (<see cref="ModuleInUseException.Databases"/> names them).</exception>
     Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the module packages stored on one node (<c>GET /v2/local/modules/user-defined/artifacts</c> at the node's own address).</summary>
@@ -193,7 +194,7 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the package is deleted.</returns>
     /// <exception cref="ModuleNotFoundException">The node does not have that package.</exception>
-    /// <exception cref="ModuleInUseException">A database uses the module.</exception>
+    /// <exception cref="ModuleInUseException">A database uses the module (<see cref="ModuleInUseException.Databases"/> names them).</exception>
     Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default);
 
     #region Databases

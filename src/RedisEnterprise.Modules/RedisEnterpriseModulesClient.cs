@@ -400,7 +400,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ValidateUpgrade(databaseUid, request);
         DatabaseInfo accepted = await CallAsync("StartUpgradeDatabase", (connection, ct) => connection.UpgradeDatabaseAsync(databaseUid, request, dryRun: false, ct), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
-        return new DatabaseUpgradeOperation(this, accepted);
+        return new DatabaseUpgradeOperation(this, databaseUid, accepted);
     }
 
     /// <inheritdoc />

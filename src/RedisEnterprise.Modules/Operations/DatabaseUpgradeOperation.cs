@@ -29,17 +29,18 @@ public class DatabaseUpgradeOperation : ActionOperation
         DatabaseUid = databaseUid;
     }
 
-    internal DatabaseUpgradeOperation(IRedisEnterpriseModulesClient client, DatabaseInfo accepted)
-        : this(client, accepted.ActionUid!, accepted.Uid)
+    /// <summary>The upgrade the cluster accepted for <paramref name="databaseUid"/>, the uid asked about (the answer's own may be missing).</summary>
+    internal DatabaseUpgradeOperation(IRedisEnterpriseModulesClient client, int databaseUid, DatabaseInfo accepted)
+        : this(client, accepted.ActionUid!, databaseUid)
     {
         AcceptedDatabase = accepted;
     }
 
     /// <summary>An upgrade with nothing to do (the database already loads the version asked for): it has completed, without an action.</summary>
-    private DatabaseUpgradeOperation(IRedisEnterpriseModulesClient client, DatabaseInfo unchanged, ActionInfo completed)
+    private DatabaseUpgradeOperation(IRedisEnterpriseModulesClient client, int databaseUid, DatabaseInfo unchanged, ActionInfo completed)
         : base(client, completed)
     {
-        DatabaseUid = unchanged.Uid;
+        DatabaseUid = databaseUid;
         AcceptedDatabase = unchanged;
     }
 
@@ -49,8 +50,8 @@ public class DatabaseUpgradeOperation : ActionOperation
     }
 
     /// <summary>The operation of an upgrade that had nothing to do: <see cref="ActionOperation.ActionUid"/> is empty and waiting returns at once.</summary>
-    internal static DatabaseUpgradeOperation Unchanged(IRedisEnterpriseModulesClient client, DatabaseInfo database) =>
-        new(client, database, CompletedWithoutAction("upgrade_bdb"));
+    internal static DatabaseUpgradeOperation Unchanged(IRedisEnterpriseModulesClient client, int databaseUid, DatabaseInfo database) =>
+        new(client, databaseUid, database, CompletedWithoutAction("upgrade_bdb"));
 
     /// <summary>The database being upgraded.</summary>
     public virtual int DatabaseUid { get; }

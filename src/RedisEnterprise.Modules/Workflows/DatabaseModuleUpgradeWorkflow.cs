@@ -15,7 +15,7 @@ internal static class DatabaseModuleUpgradeWorkflow
         DatabaseModule current = database.FindModule(moduleName) ?? throw new ArgumentException(
             $"Database {Describe(database)} does not load module '{moduleName}' (it loads: {Loaded(database)}); there is nothing to upgrade.",
             nameof(moduleName));
-        if (string.Equals(current.SemanticVersion, semanticVersion, StringComparison.Ordinal)) return DatabaseUpgradeOperation.Unchanged(client, database);
+        if (string.Equals(current.SemanticVersion, semanticVersion, StringComparison.Ordinal)) return DatabaseUpgradeOperation.Unchanged(client, databaseUid, database);
 
         IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
         ModuleInfo target = modules.FirstOrDefault(m => string.Equals(m.ModuleName, moduleName, StringComparison.Ordinal) && string.Equals(m.SemanticVersion, semanticVersion, StringComparison.Ordinal))

@@ -86,6 +86,18 @@ public class DatabaseUpgradeReplayTests : IDisposable
     }
 
     [Fact]
+    public async Task The_operation_follows_the_database_asked_about_even_when_the_answer_names_none()
+    {
+        _cluster.Given("POST", "/v1/bdbs/1/upgrade", 200, $$"""{"action_uid":"{{ActionUid}}","name":"default-db"}""");
+        using var client = _cluster.CreateClient();
+
+        DatabaseUpgradeOperation operation = await client.StartUpgradeDatabaseAsync(1, SearchOnly, Ct);
+
+        Assert.Equal(1, operation.DatabaseUid);
+        Assert.Equal(0, operation.AcceptedDatabase!.Uid);
+    }
+
+    [Fact]
     public async Task An_answer_without_an_action_uid_is_a_protocol_error_naming_it()
     {
         _cluster.Given("POST", "/v1/bdbs/1/upgrade", 200, Capture);
