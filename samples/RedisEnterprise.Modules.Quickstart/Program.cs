@@ -1,5 +1,5 @@
 // A module's whole life with the same calls on either line of Redis Software: detect how the cluster manages modules,
-// install with progress, a handled module_exists, ensure (which on 8.x repairs a node that lacks the package), then, on
+// check the package against the cluster, install with progress, a handled module_exists, ensure (which on 8.x repairs a node that lacks the package), then, on
 // the simulated cluster, a database that loads it: the delete is refused naming it, a new version is installed, the move
 // of the database is previewed and done, and the old version is deleted.
 // With no settings it runs against an in-process simulated Redis Software 8.2 cluster of 3 nodes (module uploads off, as
@@ -71,6 +71,14 @@ try
         }),
         ActionProgress = new ConsoleProgress<ActionInfo>(a => Console.WriteLine($"  the cluster says: {a}")),
     };
+
+    Console.WriteLine($"\nChecking {Path.GetFileName(package)} against the cluster (GETs only):");
+    ModuleCompatibilityReport check = await client.CheckModuleCompatibilityAsync(package, install);
+    foreach (ModuleCompatibilityIssue issue in check.Problems.Concat(check.Warnings)) Console.WriteLine($"  {issue}");
+    Console.WriteLine(check.IsCompatible
+        ? $"  fits: {check.DatabasesThatCanUse.Count} database(s) could load it, {check.UpgradeCandidates.Count} could move to it"
+        : "  does not fit: nothing is uploaded");
+    if (!check.IsCompatible) return 1;
 
     Console.WriteLine($"\nInstalling {Path.GetFileName(package)}");
     ModuleInfo module = await client.UploadModuleAsync(package, install);

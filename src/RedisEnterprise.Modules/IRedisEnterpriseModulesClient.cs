@@ -35,6 +35,7 @@ public interface IRedisEnterpriseModulesClient
     /// <exception cref="ActionFailedException">The cluster accepted the package but failed to install it.</exception>
     /// <exception cref="ModuleUploadDisabledException">Redis Software 8.2+: uploads are off and <see cref="UploadModuleOptions.EnableModuleUploads"/> is not set; nothing was sent.</exception>
     /// <exception cref="ModuleInstallException">Redis Software 8: the upload failed on some nodes (rolled back, or what is left is named).</exception>
+    /// <exception cref="ModuleCompatibilityException">The compatibility check (<see cref="UploadModuleOptions.CheckCompatibility"/>, on by default for a file) found a problem; nothing was sent.</exception>
     /// <exception cref="RedisEnterpriseException">Another error; see the subclasses.</exception>
     Task<ModuleInfo> UploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
@@ -121,6 +122,7 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="options">Upload options; the package is validated before uploading unless <see cref="UploadModuleOptions.Validate"/> is false.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cluster's module, and whether this call uploaded it.</returns>
+    /// <exception cref="ModuleCompatibilityException">An upload was needed and the compatibility check (<see cref="UploadModuleOptions.CheckCompatibility"/>, on by default) found a problem; nothing was sent.</exception>
     Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the cluster's settings that module management needs (<c>GET /v1/cluster</c>).</summary>
@@ -296,6 +298,61 @@ public interface IRedisEnterpriseModulesClient
     Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default);
 
     #endregion
+
+    /// <summary>
+    /// Checks whether a module package fits this cluster, before uploading it: reads the package (and validates it, as
+    /// <see cref="ModulePackage.ValidateAsync(CancellationToken)"/>) and the cluster's nodes, settings and modules at the same
+    /// time, and sends nothing but GETs. Problems: a node's operating system or architecture the package is not built for, a
+    /// node older than <c>min_redis_pack_version</c>, uploads switched off (Redis Software 8.2+), a package that is not valid
+    /// (with the validation's own codes). Warnings: larger than <c>module_upload_max_size_mb</c>, already installed, no
+    /// database can load it, a database on an older version that may not move to it, nodes on different versions, and what
+    /// could not be read (403, 404). The report also names the databases that could load it and those that could move to it.
+    /// </summary>
+    /// <param name="packagePath">The module package.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report; <see cref="ModuleCompatibilityReport.IsCompatible"/> says whether the cluster should take it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="packagePath"/> is null or blank.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster could not be read (other than 403 or 404).</exception>
+    /// <example>
+    /// <code>
+    /// ModuleCompatibilityReport report = await client.CheckModuleCompatibilityAsync("rejson.Linux-rhel9-x86_64.2.8.4.zip");
+    /// if (!report.IsCompatible) Console.WriteLine(report); // one line per problem, with its code and node
+    /// </code>
+    /// </example>
+    Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks whether a module package fits this cluster for an upload with these options: with
+    /// <see cref="UploadModuleOptions.EnableModuleUploads"/>, uploads switched off are a warning, not a problem.
+    /// </summary>
+    /// <param name="packagePath">The module package.</param>
+    /// <param name="options">The options the upload will use; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException"><paramref name="packagePath"/> is null or blank.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster could not be read (other than 403 or 404).</exception>
+    Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, UploadModuleOptions? options, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks whether a module package held by a stream fits this cluster (as <see cref="CheckModuleCompatibilityAsync(string, CancellationToken)"/>).</summary>
+    /// <param name="content">A readable, seekable stream holding the zip from its current position; not disposed, its position restored.</param>
+    /// <param name="fileName">The package's file name, used in messages.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is not readable and seekable, or <paramref name="fileName"/> is blank.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster could not be read (other than 403 or 404).</exception>
+    Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks whether a module package held by a stream fits this cluster for an upload with these options.</summary>
+    /// <param name="content">A readable, seekable stream holding the zip from its current position; not disposed, its position restored.</param>
+    /// <param name="fileName">The package's file name, used in messages.</param>
+    /// <param name="options">The options the upload will use; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is not readable and seekable, or <paramref name="fileName"/> is blank.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster could not be read (other than 403 or 404).</exception>
+    Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, UploadModuleOptions? options, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// How the operations of this client's actions poll, <see cref="ActionOperation"/>s made with <c>new</c> included. A client

@@ -384,6 +384,25 @@ public static class RedisEnterpriseModulesModelFactory
             ExtensionData = additionalData is null ? null : new Dictionary<string, JsonElement>(additionalData),
         };
 
+    /// <summary>A compatibility report, as <see cref="IRedisEnterpriseModulesClient.CheckModuleCompatibilityAsync(string, CancellationToken)"/> makes them.</summary>
+    /// <param name="fileName">The package's file name.</param>
+    /// <param name="package">The package's <c>module.json</c>.</param>
+    /// <param name="problems">The problems; none makes the report compatible.</param>
+    /// <param name="warnings">The warnings.</param>
+    /// <param name="alreadyInstalled">The cluster's module of the same version, if any.</param>
+    /// <param name="databasesThatCanUse">The databases that may load the module version.</param>
+    /// <param name="upgradeCandidates">The databases on an older version that may move to it.</param>
+    /// <returns>The report.</returns>
+    public static ModuleCompatibilityReport ModuleCompatibilityReport(
+        string fileName = "module.zip",
+        ModulePackageMetadata? package = null,
+        IEnumerable<ModuleCompatibilityIssue>? problems = null,
+        IEnumerable<ModuleCompatibilityIssue>? warnings = null,
+        ModuleInfo? alreadyInstalled = null,
+        IEnumerable<DatabaseInfo>? databasesThatCanUse = null,
+        IEnumerable<DatabaseInfo>? upgradeCandidates = null) =>
+        new(fileName, package, problems ?? [], warnings ?? [], alreadyInstalled, databasesThatCanUse ?? [], upgradeCandidates ?? []);
+
     private static T Describe<T>(
         T descriptor,
         string? moduleName,

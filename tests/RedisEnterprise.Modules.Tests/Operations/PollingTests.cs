@@ -334,6 +334,14 @@ public sealed class PollingTests : IDisposable
 
         public Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default) => inner.DeleteModuleArtifactAsync(node, moduleName, version, cancellationToken);
 
+        public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(packagePath, cancellationToken);
+
+        public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, UploadModuleOptions? options, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(packagePath, options, cancellationToken);
+
+        public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(content, fileName, cancellationToken);
+
+        public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, UploadModuleOptions? options, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(content, fileName, options, cancellationToken);
+
         public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default) => inner.ListDatabasesAsync(cancellationToken);
 
         public Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) => inner.GetDatabaseAsync(uid, cancellationToken);
