@@ -25,6 +25,9 @@ internal static class CliApplication
             ValidateCommand.Create(runner),
             NodesCommand.Create(runner),
             ActionCommand.Create(runner),
+            CheckCommand.Create(runner),
+            DatabasesCommand.Create(runner),
+            UpgradeDbCommand.Create(runner),
         ];
         foreach (Command command in commands) root.Subcommands.Add(command);
         return root;

@@ -110,11 +110,11 @@ public sealed class EnsureCommandTests
 
         CliResult result = await Cli.RunAsync(["ensure", package, "--clusters", clusters, "-o", "json"]);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(3, result.ExitCode); // the compatibility check's problem: uploads are off
         JsonElement[] rows = [.. result.Json().GetProperty("clusters").EnumerateArray()];
         Assert.True(rows[0].GetProperty("succeeded").GetBoolean());
         Assert.False(rows[1].GetProperty("succeeded").GetBoolean());
-        Assert.Equal("ModuleUploadDisabledException", rows[1].GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal("ModuleCompatibilityException", rows[1].GetProperty("error").GetProperty("type").GetString());
         Assert.Contains(good.Modules, m => m.ModuleName == "geo");
     }
 

@@ -35,15 +35,16 @@ public sealed class InstallCommandTests
     }
 
     [Fact]
-    public async Task Install_with_uploads_off_exits_1_naming_the_setting_and_sends_nothing_then_enable_uploads_installs()
+    public async Task Install_with_uploads_off_exits_3_from_the_check_and_sends_nothing_then_enable_uploads_installs()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { AllowModulesUpload = false });
         string package = new ModulePackageBuilder("clitest", "1.0.0").WriteToTempFile();
 
         CliResult refused = await Cli.RunAsync(cluster, "install", package, "-o", "json");
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Equal("ModuleUploadDisabledException", refused.Json().GetProperty("error").GetProperty("type").GetString());
-        Assert.Contains("allow_modules_upload", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(3, refused.ExitCode);
+        JsonElement error = refused.Json().GetProperty("error");
+        Assert.Equal("ModuleCompatibilityException", error.GetProperty("type").GetString());
+        Assert.Contains(error.GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == ModuleCompatibilityIssueCodes.ModulesUploadDisabled);
         Assert.DoesNotContain(cluster.Requests, r => r.Method == "POST");
 
         CliResult installed = await Cli.RunAsync(cluster, "install", package, "--enable-uploads");

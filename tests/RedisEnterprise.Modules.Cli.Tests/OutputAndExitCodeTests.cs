@@ -45,7 +45,7 @@ public sealed class OutputAndExitCodeTests
         CliResult result = await Cli.RunAsync(["--help"]);
 
         Assert.Equal(0, result.ExitCode);
-        foreach (string command in new[] { "list", "get", "install", "ensure", "remove", "validate", "nodes", "action" })
+        foreach (string command in new[] { "list", "get", "install", "ensure", "remove", "check", "validate", "nodes", "databases", "upgrade-db", "action" })
         {
             Assert.Contains(result.Out.Split('\n'), line => line.TrimStart().StartsWith(command, StringComparison.Ordinal));
         }

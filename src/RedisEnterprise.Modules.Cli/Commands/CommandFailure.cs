@@ -10,6 +10,7 @@ internal static class CommandFailure
     {
         UsageException => ExitCodes.Usage,
         OperationCanceledException => ExitCodes.Cancelled,
+        ModuleCompatibilityException => ExitCodes.Incompatible,
         RedisEnterpriseException or IOException or UnauthorizedAccessException or TimeoutException or JsonException or InvalidDataException => ExitCodes.Failed,
         ArgumentException => ExitCodes.Usage, // a value the SDK refused before sending anything
         _ => ExitCodes.Failed,
@@ -21,5 +22,10 @@ internal static class CommandFailure
         message,
         (e as RedisEnterpriseException)?.ErrorCode,
         e is RedisEnterpriseException { } cluster ? cluster.Status : null,
-        e is ModulePackageValidationException invalid ? [.. invalid.Validation.Problems.Select(ProblemView.From)] : null);
+        e switch
+        {
+            ModulePackageValidationException invalid => [.. invalid.Validation.Problems.Select(ProblemView.From)],
+            ModuleCompatibilityException incompatible => [.. incompatible.Report.Problems.Select(p => new ProblemView(p.Code, p.Message, Entry: null))],
+            _ => null,
+        });
 }

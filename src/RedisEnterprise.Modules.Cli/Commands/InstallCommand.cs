@@ -10,7 +10,7 @@ internal static class InstallCommand
     {
         var package = new Argument<string>("package") { Description = "The module package (a RAMP zip)." };
         var options = new UploadFlags();
-        var command = new Command("install", "Install a module package: checked, streamed, and followed until the cluster has it.") { package };
+        var command = new Command("install", "Install a module package: checked against the cluster, streamed, and followed until the cluster has it.") { package };
         options.AddTo(command);
         runner.SetClusterAction(command, async (context, client) =>
         {

@@ -16,8 +16,14 @@ internal sealed class UploadFlags
         Description = "Send the package without the SDK's checks of its zip and module.json.",
     };
 
+    public Option<bool> NoCheck { get; } = new("--no-check")
+    {
+        Description = "Send the package without checking it against the cluster first (the compatibility check, exit code 3 on a problem).",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(NoCheck);
         command.Options.Add(EnableUploads);
         command.Options.Add(NoValidate);
     }
@@ -26,6 +32,7 @@ internal sealed class UploadFlags
     {
         EnableModuleUploads = context.Value(EnableUploads),
         Validate = context.Value(NoValidate) ? false : null,
+        CheckCompatibility = context.Value(NoCheck) ? false : null,
         UploadProgress = sinks.Upload,
         ActionProgress = sinks.Action,
     };

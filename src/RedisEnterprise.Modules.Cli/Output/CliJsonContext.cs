@@ -20,6 +20,9 @@ namespace RedisEnterprise.Modules.Cli.Output;
 [JsonSerializable(typeof(ValidateCommand.Document), TypeInfoPropertyName = "ValidateDocument")]
 [JsonSerializable(typeof(NodesCommand.Document), TypeInfoPropertyName = "NodesDocument")]
 [JsonSerializable(typeof(ActionCommand.Document), TypeInfoPropertyName = "ActionDocument")]
+[JsonSerializable(typeof(CheckCommand.Document), TypeInfoPropertyName = "CheckDocument")]
+[JsonSerializable(typeof(DatabasesCommand.Document), TypeInfoPropertyName = "DatabasesDocument")]
+[JsonSerializable(typeof(UpgradeDbCommand.Document), TypeInfoPropertyName = "UpgradeDbDocument")]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>The context the tool writes with: as <see cref="Default"/>, but quotes and non-ASCII text as they are (stdout is not HTML).</summary>
