@@ -68,8 +68,11 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
     z.writestr("smoketool.so", payload)
 PY
 "$tool" validate "$work/smoke-tool.zip"
+"$tool" --simulate check "$work/smoke-tool.zip"
 "$tool" --simulate install "$work/smoke-tool.zip" --output json > "$work/install.json"
 grep -q '"module_name": "smoketool"' "$work/install.json" || { echo "redis-modules --simulate install did not install the package" >&2; cat "$work/install.json" >&2; exit 1; }
+"$tool" --simulate upgrade-db 1 --module ReJSON@2.8.4 --dry-run --output json > "$work/upgrade.json"
+grep -q '"dry_run": true' "$work/upgrade.json" || { echo "redis-modules --simulate upgrade-db --dry-run printed no preview" >&2; cat "$work/upgrade.json" >&2; exit 1; }
 set +e
 env -u REDIS_ENTERPRISE_ENDPOINT "$tool" list 2> "$work/usage.txt"
 usage=$?
@@ -78,4 +81,4 @@ missing=$?
 set -e
 [ "$usage" -eq 2 ] || { echo "redis-modules list without an endpoint exited $usage, not 2" >&2; exit 1; }
 [ "$missing" -eq 1 ] || { echo "redis-modules get of a missing module exited $missing, not 1" >&2; exit 1; }
-echo "the packed redis-modules tool installed with dotnet tool install and ran: list, nodes, validate, install, exit codes 2 and 1"
+echo "the packed redis-modules tool installed with dotnet tool install and ran: list, nodes, validate, check, install, upgrade-db --dry-run, exit codes 2 and 1"
