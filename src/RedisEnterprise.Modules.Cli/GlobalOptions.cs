@@ -50,7 +50,7 @@ internal sealed class GlobalOptions
 
     public Option<bool> Simulate { get; } = new("--simulate")
     {
-        Description = "Run against an in-process simulated cluster (Redis Software 8.2, 3 nodes, uploads allowed) instead of a real one.",
+        Description = "Run against an in-process simulated cluster (Redis Software 8.2, 3 nodes, uploads allowed, database 1 on ReJSON 2.6.6) instead of a real one.",
         Recursive = true,
     };
 
