@@ -175,6 +175,8 @@ internal sealed class LoopbackCluster : IDisposable
             int kept = Keep(bodyStart, 0, buffer.AsSpan(bodyAt, (int)inBuffer));
             int consumed = bodyAt + (int)inBuffer;
             long bodyRead = inBuffer;
+            bool counted = head.Route == Route.Upload && head.Authorized;
+            if (counted) Interlocked.Add(ref _uploadedBytes, inBuffer);
             while (bodyRead < head.ContentLength)
             {
                 if (bodyRead >= _stallAfterBytes)
@@ -187,13 +189,13 @@ internal sealed class LoopbackCluster : IDisposable
                 if (read == 0) return;
                 kept = Keep(bodyStart, kept, buffer.AsSpan(0, read));
                 bodyRead += read;
+                if (counted) Interlocked.Add(ref _uploadedBytes, read); // as it comes, so a body cut short shows how far it got
                 consumed = filled = 0;
             }
 
             byte[] answer = head.Authorized ? Volatile.Read(ref _answers[(int)head.Route]) ?? NotFoundResponse : UnauthorizedResponse;
             if (head.Route == Route.Upload && head.Authorized)
             {
-                Interlocked.Add(ref _uploadedBytes, head.ContentLength);
                 ReadOnlySpan<byte> opening = bodyStart.AsSpan(0, kept);
                 int framing = FramingLength(opening, boundary.AsSpan(0, head.BoundaryLength));
                 Interlocked.Exchange(ref _lastUploadFileBytes, framing < 0 ? -1 : head.ContentLength - framing - ClosingLength(head.BoundaryLength));
