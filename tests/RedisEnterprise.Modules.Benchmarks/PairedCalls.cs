@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 
@@ -88,7 +87,7 @@ internal static class PairedCalls
     }
 
     /// <summary>Times the baseline (first) and each other contender in neighbouring blocks, the order rotating every round.</summary>
-    private static async Task<Stats[]> CompareAsync(int rounds, params Func<Task>[] contenders)
+    internal static async Task<Stats[]> CompareAsync(int rounds, params Func<Task>[] contenders)
     {
         // Warm all up (a second each, so tiered compilation has settled), then size the blocks to last about BlockLength.
         var warm = new TimeSpan[contenders.Length];
@@ -138,24 +137,24 @@ internal static class PairedCalls
         return Stopwatch.GetElapsedTime(started) / calls;
     }
 
-    private static string FormatRatios(List<double> ratios)
+    internal static string FormatRatios(List<double> ratios)
     {
         ratios.Sort();
         return string.Create(CultureInfo.InvariantCulture, $"{ratios[ratios.Count / 2]:0.00} ({ratios[ratios.Count / 4]:0.00}–{ratios[ratios.Count * 3 / 4]:0.00})");
     }
 
-    private static string Format(TimeSpan time) => time.TotalMilliseconds >= 1
+    internal static string Format(TimeSpan time) => time.TotalMilliseconds >= 1
         ? string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:0.00} ms")
         : string.Create(CultureInfo.InvariantCulture, $"{time.TotalMicroseconds:0.#} µs");
 
-    private static string Throughput(long bytes, TimeSpan time) =>
+    internal static string Throughput(long bytes, TimeSpan time) =>
         string.Create(CultureInfo.InvariantCulture, $"{bytes / time.TotalSeconds / 1e6:N0} MB/s");
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>One contender's time per call in every round, and its ratio to the baseline's in the same round.</summary>
-    private sealed record Stats(List<TimeSpan> Times, List<double> Ratios)
+    internal sealed record Stats(List<TimeSpan> Times, List<double> Ratios)
     {
         internal TimeSpan Time => Times.Order().ElementAt(Times.Count / 2);
 

@@ -47,6 +47,7 @@ internal sealed class LoopbackCluster : IDisposable
     private readonly byte[][] _answers = new byte[5][];
     private long _uploadedBytes;
     private long _lastUploadFileBytes = -1;
+    private string? _lastUploadSha256;
 
     private LoopbackCluster(X509Certificate2? certificate, int bufferSize, long stallAfterBytes)
     {
@@ -73,6 +74,12 @@ internal sealed class LoopbackCluster : IDisposable
 
     /// <summary>The last upload's file bytes: its body's length minus the multipart framing; -1 if the body was not one multipart part.</summary>
     internal long LastUploadFileBytes => Interlocked.Read(ref _lastUploadFileBytes);
+
+    /// <summary>Whether to hash each upload's file bytes (<see cref="LastUploadSha256"/>); off by default, as it costs the server time.</summary>
+    internal bool HashUploads { get; set; }
+
+    /// <summary>The SHA-256 (lower-case hex) of the last upload's file bytes, with <see cref="HashUploads"/>; null before.</summary>
+    internal string? LastUploadSha256 => Volatile.Read(ref _lastUploadSha256);
 
     /// <summary>Called after each upload is read, before it is answered (from the connection's task).</summary>
     internal Action<UploadReceived>? OnUpload { get; set; }
@@ -177,6 +184,8 @@ internal sealed class LoopbackCluster : IDisposable
             long bodyRead = inBuffer;
             bool counted = head.Route == Route.Upload && head.Authorized;
             if (counted) Interlocked.Add(ref _uploadedBytes, inBuffer);
+            using FileHash? hash = counted && HashUploads ? new FileHash(head.ContentLength - ClosingLength(head.BoundaryLength), boundary.AsSpan(0, head.BoundaryLength)) : null;
+            hash?.Add(bodyStart.AsSpan(0, kept), buffer.AsSpan(bodyAt, (int)inBuffer));
             while (bodyRead < head.ContentLength)
             {
                 if (bodyRead >= _stallAfterBytes)
@@ -188,6 +197,7 @@ internal sealed class LoopbackCluster : IDisposable
                 int read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, head.ContentLength - bodyRead)), _stop.Token).ConfigureAwait(false);
                 if (read == 0) return;
                 kept = Keep(bodyStart, kept, buffer.AsSpan(0, read));
+                hash?.Add(bodyStart.AsSpan(0, kept), buffer.AsSpan(0, read));
                 bodyRead += read;
                 if (counted) Interlocked.Add(ref _uploadedBytes, read); // as it comes, so a body cut short shows how far it got
                 consumed = filled = 0;
@@ -199,6 +209,7 @@ internal sealed class LoopbackCluster : IDisposable
                 ReadOnlySpan<byte> opening = bodyStart.AsSpan(0, kept);
                 int framing = FramingLength(opening, boundary.AsSpan(0, head.BoundaryLength));
                 Interlocked.Exchange(ref _lastUploadFileBytes, framing < 0 ? -1 : head.ContentLength - framing - ClosingLength(head.BoundaryLength));
+                if (hash is not null) Volatile.Write(ref _lastUploadSha256, hash.Result());
                 bool hasModulePart = framing >= 0 && (opening[..framing].IndexOf("name=\"module\""u8) >= 0 || opening[..framing].IndexOf("name=module"u8) >= 0);
                 OnUpload?.Invoke(new UploadReceived(target ?? string.Empty, head.ContentLength, hasModulePart, head.ExpectsContinue));
                 if (!hasModulePart) answer = NoModuleResponse;
@@ -231,6 +242,32 @@ internal sealed class LoopbackCluster : IDisposable
     /// <summary>CRLF --boundary-- CRLF after the file's bytes.</summary>
     private static int ClosingLength(int boundaryLength) => 2 + 2 + boundaryLength + 2 + 2;
 
+    /// <summary>Hashes the file bytes of one multipart body as it is read: from the end of the part's headers to the closing delimiter.</summary>
+    private sealed class FileHash(long fileEnd, ReadOnlySpan<byte> boundary) : IDisposable
+    {
+        private readonly System.Security.Cryptography.IncrementalHash _hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        private readonly byte[] _boundary = boundary.ToArray();
+        private long _fileStart = -1;
+        private long _offset;
+
+        /// <summary>Adds the next bytes of the body; <paramref name="opening"/> is the body's start kept so far, to find where the file starts.</summary>
+        internal void Add(ReadOnlySpan<byte> opening, ReadOnlySpan<byte> bytes)
+        {
+            if (_fileStart < 0) _fileStart = FramingLength(opening, _boundary);
+            if (_fileStart >= 0)
+            {
+                long from = Math.Max(_fileStart, _offset), to = Math.Min(fileEnd, _offset + bytes.Length);
+                if (to > from) _hash.AppendData(bytes.Slice((int)(from - _offset), (int)(to - from)));
+            }
+
+            _offset += bytes.Length;
+        }
+
+        internal string Result() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public void Dispose() => _hash.Dispose();
+    }
+
     /// <summary>What the server needs from a request head, read without allocating.</summary>
     private readonly record struct Head(Route Route, long ContentLength, bool ExpectsContinue, bool Authorized, int BoundaryLength, int TargetStart, int TargetLength)
     {
@@ -247,7 +284,7 @@ internal sealed class LoopbackCluster : IDisposable
             target = target[..Math.Max(target.IndexOf((byte)' '), 0)];
 
             Route route = Route.None;
-            if (isPost && (target.SequenceEqual("/v1/modules"u8) || target.SequenceEqual("/v2/modules"u8))) route = Route.Upload;
+            if (isPost && (target.SequenceEqual("/v1/modules"u8) || target.SequenceEqual("/v2/modules"u8) || target.SequenceEqual("/v2/local/modules/user-defined/artifacts"u8))) route = Route.Upload;
             else if (isGet && target.SequenceEqual("/v1/modules"u8)) route = Route.List;
             else if (isGet && target.StartsWith("/v1/modules/"u8)) route = Route.Module;
             else if (isGet && (target.StartsWith("/v1/actions/"u8) || target.StartsWith("/v2/actions/"u8))) route = Route.Action;
