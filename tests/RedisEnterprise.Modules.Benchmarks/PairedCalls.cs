@@ -42,6 +42,10 @@ internal static class PairedCalls
 
         PrintRow("get one module", await CompareAsync(rounds, () => baseline.GetModuleAsync(Payloads.ModuleUid), () => sdk.GetModuleAsync(Payloads.ModuleUid), () => sdkWithoutRetries.GetModuleAsync(Payloads.ModuleUid)).ConfigureAwait(false));
         PrintRow("one action poll", await CompareAsync(rounds, () => baseline.GetActionAsync(Payloads.ActionUid), () => sdk.GetActionAsync(Payloads.ActionUid), () => sdkWithoutRetries.GetActionAsync(Payloads.ActionUid)).ConfigureAwait(false));
+        PrintRow("list nodes (captured)", await CompareAsync(rounds, () => baseline.ListNodesAsync(), () => sdk.ListNodesAsync(), () => sdkWithoutRetries.ListNodesAsync()).ConfigureAwait(false));
+        PrintRow("get cluster (captured)", await CompareAsync(rounds, () => baseline.GetClusterAsync(), () => sdk.GetClusterAsync(), () => sdkWithoutRetries.GetClusterAsync()).ConfigureAwait(false));
+        NodeInfo node = RedisEnterpriseModulesModelFactory.NodeInfo(uid: 1, address: "127.0.0.1", status: "active");
+        PrintRow("a node's artifacts", await CompareAsync(rounds, () => baseline.ListArtifactsAsync(), () => sdk.ListModuleArtifactsAsync(node), () => sdkWithoutRetries.ListModuleArtifactsAsync(node)).ConfigureAwait(false));
 
         // The model's share, without HTTP: the same bytes parsed by the baseline's DTO and by the SDK's model (its generated metadata).
         Console.WriteLine();
@@ -55,6 +59,23 @@ internal static class PairedCalls
                 await CompareAsync(rounds, Parse(list, BaselineJsonContext.Default.ListModuleDto), Parse(list, Serialization.ModulesJsonContext.Default.IReadOnlyListModuleInfo)).ConfigureAwait(false));
         }
 
+        Stats[] clusterParse = await CompareAsync(
+            rounds,
+            Parse(Payloads.Cluster, BaselineJsonContext.Default.ClusterDto),
+            Parse(Payloads.Cluster, Serialization.ModulesJsonContext.Default.ClusterInfo),
+            Parse(Payloads.Cluster, BaselineJsonContext.Default.ClusterWithRestDto),
+            Parse(Payloads.Cluster, BaselineJsonContext.Default.ClusterWithRestNodeDto),
+            () =>
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(Payloads.Cluster);
+                _ = document.RootElement.Clone();
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+        PrintPair("cluster (captured)", clusterParse);
+        Console.WriteLine($"| cluster, the DTO keeping its other keys (`[JsonExtensionData]` dictionary, as the SDK's `AdditionalData`) | {Format(clusterParse[0].Time)} | {Format(clusterParse[2].Time)} | {clusterParse[2].Ratio} |");
+        Console.WriteLine($"| cluster, the DTO keeping its other keys in a `JsonObject` | {Format(clusterParse[0].Time)} | {Format(clusterParse[3].Time)} | {clusterParse[3].Ratio} |");
+        Console.WriteLine($"| cluster, one `JsonDocument` of the whole answer, cloned | {Format(clusterParse[0].Time)} | {Format(clusterParse[4].Time)} | {clusterParse[4].Ratio} |");
+        PrintPair("nodes (captured)", await CompareAsync(rounds, Parse(Payloads.Nodes, BaselineJsonContext.Default.ListNodeDto), Parse(Payloads.Nodes, Serialization.ModulesJsonContext.Default.IReadOnlyListNodeInfo)).ConfigureAwait(false));
         PrintPair(
             "one action",
             await CompareAsync(rounds, Parse(Payloads.Action, BaselineJsonContext.Default.ActionDto), Parse(Payloads.Action, Serialization.ModulesJsonContext.Default.ActionInfo)).ConfigureAwait(false));

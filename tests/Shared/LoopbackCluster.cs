@@ -15,8 +15,10 @@ namespace RedisEnterprise.Modules.TestSupport;
 /// </summary>
 /// <remarks>
 /// Routed by method and path: <c>GET /v1/modules</c> lists, <c>GET /v1/modules/…</c> gets one, <c>GET /v1|v2/actions/…</c>
-/// polls, <c>POST /v1|v2/modules</c> uploads (Content-Length bodies; <c>Expect: 100-continue</c> is answered; a body
-/// without a part named <c>module</c> gets 400). A request without Basic credentials gets 401. Keep-alive, one request
+/// polls, <c>GET /v1/nodes</c>, <c>GET /v1/cluster</c> and a node's <c>GET /v2/local/modules/user-defined/artifacts</c>
+/// answer what <see cref="Serve"/> gave them (404 until then), <c>POST /v1|v2/modules</c> and a node's
+/// <c>POST /v2/local/modules/user-defined/artifacts</c> upload (Content-Length bodies; <c>Expect: 100-continue</c> is
+/// answered; a body without a part named <c>module</c> gets 400). A request without Basic credentials gets 401. Keep-alive, one request
 /// at a time per connection. It can stall an upload after some bytes, to test cancellation and timeouts.
 /// </remarks>
 internal sealed class LoopbackCluster : IDisposable
@@ -29,6 +31,9 @@ internal sealed class LoopbackCluster : IDisposable
         Module,
         Action,
         Upload,
+        Nodes,
+        Cluster,
+        Artifacts,
     }
 
     private const int BodyStartBytes = 8 * 1024; // far more than a part's headers
@@ -44,7 +49,7 @@ internal sealed class LoopbackCluster : IDisposable
     private readonly long _stallAfterBytes;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly byte[][] _answers = new byte[5][];
+    private readonly byte[][] _answers = new byte[Enum.GetValues<Route>().Length][];
     private long _uploadedBytes;
     private long _lastUploadFileBytes = -1;
     private string? _lastUploadSha256;
@@ -288,6 +293,9 @@ internal sealed class LoopbackCluster : IDisposable
             else if (isGet && target.SequenceEqual("/v1/modules"u8)) route = Route.List;
             else if (isGet && target.StartsWith("/v1/modules/"u8)) route = Route.Module;
             else if (isGet && (target.StartsWith("/v1/actions/"u8) || target.StartsWith("/v2/actions/"u8))) route = Route.Action;
+            else if (isGet && target.SequenceEqual("/v1/nodes"u8)) route = Route.Nodes;
+            else if (isGet && target.SequenceEqual("/v1/cluster"u8)) route = Route.Cluster;
+            else if (isGet && target.SequenceEqual("/v2/local/modules/user-defined/artifacts"u8)) route = Route.Artifacts;
 
             long contentLength = 0;
             bool expectsContinue = false;

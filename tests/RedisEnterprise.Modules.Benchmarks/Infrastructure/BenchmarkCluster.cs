@@ -17,6 +17,9 @@ internal static class BenchmarkCluster
         cluster.Serve(LoopbackCluster.Route.Module, Payloads.Module);
         cluster.Serve(LoopbackCluster.Route.Action, Payloads.Action);
         cluster.Serve(LoopbackCluster.Route.Upload, Payloads.UploadAccepted);
+        cluster.Serve(LoopbackCluster.Route.Nodes, Payloads.Nodes);
+        cluster.Serve(LoopbackCluster.Route.Cluster, Payloads.Cluster);
+        cluster.Serve(LoopbackCluster.Route.Artifacts, Payloads.Artifacts);
         return cluster;
     }
 

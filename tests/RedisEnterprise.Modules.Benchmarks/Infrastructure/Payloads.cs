@@ -13,6 +13,15 @@ internal static class Payloads
 
     internal static byte[] Action { get; } = Read("action.json");
 
+    /// <summary><c>GET /v1/nodes</c> as captured from a cluster.</summary>
+    internal static byte[] Nodes { get; } = Read("nodes.json");
+
+    /// <summary><c>GET /v1/cluster</c> as captured from a cluster.</summary>
+    internal static byte[] Cluster { get; } = Read("cluster.json");
+
+    /// <summary>A node's <c>GET /v2/local/modules/user-defined/artifacts</c>, the documented example (no capture has one).</summary>
+    internal static byte[] Artifacts { get; } = """[{"module_name": "TestModule", "version": 123, "dependencies": ["dep_1", "dep_2"]}]"""u8.ToArray();
+
     internal static byte[] UploadAccepted { get; } = """{"uid":"98f255d5d33704c8e4e97897fd92e32d","action_uid":"dfc0152c-8449-4b1c-9184-480ea7cb526c","module_name":"bench","semantic_version":"1.0.0","version":10000}"""u8.ToArray();
 
     /// <summary>A <c>GET /v1/modules</c> answer of <paramref name="count"/> modules: the 16 of the sample, repeated with fresh uids.</summary>
