@@ -10,7 +10,7 @@ namespace RedisEnterprise.Modules.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Run with <c>-- --paired [rounds]</c> (calls, then parsing alone), adding <c>--large</c> for uploads of 1 MiB, 100 MiB and
-/// 1 GiB. Prints Markdown tables.
+/// 1 GiB, then the validated uploads and the fan-out of <see cref="ValidatedUploads"/> (256 MiB). Prints Markdown tables.
 /// </remarks>
 internal static class PairedCalls
 {
@@ -105,6 +105,10 @@ internal static class PairedCalls
         {
             folder.Delete(recursive: true);
         }
+
+        // The default (validated) path and the fan-out to three nodes, as --validated runs them.
+        Console.WriteLine();
+        await ValidatedUploads.RunAsync(Math.Min(rounds, 9), 256 * FileSize.MiB).ConfigureAwait(false);
     }
 
     /// <summary>Times the baseline (first) and each other contender in neighbouring blocks, the order rotating every round.</summary>
