@@ -90,9 +90,9 @@ internal sealed class PreparedPackage : IAsyncDisposable
             {
                 await verdict.ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException)
+            catch (Exception)
             {
-                // The check stopped with the install; its outcome went to the uploads that waited for it.
+                // The check stopped with the install, or failed; either way its outcome went to the uploads that waited for it.
             }
         }
 
