@@ -1,5 +1,7 @@
 // A module's whole life with the same calls on either line of Redis Software: detect how the cluster manages modules,
-// install with progress, a handled module_exists, ensure (which on 8.x repairs a node that lacks the package), delete.
+// check the package against the cluster, install with progress, a handled module_exists, ensure (which on 8.x repairs a node that lacks the package), then, on
+// the simulated cluster, a database that loads it: the delete is refused naming it, a new version is installed, the move
+// of the database is previewed and done, and the old version is deleted.
 // With no settings it runs against an in-process simulated Redis Software 8.2 cluster of 3 nodes (module uploads off, as
 // on 8.2); `--legacy` (or REDIS_ENTERPRISE_LEGACY=true) simulates 7.22 instead. Set REDIS_ENTERPRISE_ENDPOINT,
 // REDIS_ENTERPRISE_USERNAME, REDIS_ENTERPRISE_PASSWORD (and optionally REDIS_ENTERPRISE_SKIP_TLS_VERIFY=true) to use a real
@@ -11,7 +13,7 @@ bool legacy = args.Contains("--legacy") || string.Equals(Environment.GetEnvironm
 string? packageArgument = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 string? endpoint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_ENDPOINT");
 FakeRedisEnterpriseCluster? fake = null;
-string? tempPackage = null;
+var tempPackages = new List<string>();
 RedisEnterpriseModulesClient client;
 if (string.IsNullOrEmpty(endpoint))
 {
@@ -58,7 +60,7 @@ try
         return 0;
     }
 
-    string package = packageArgument ?? (tempPackage = new ModulePackageBuilder("quickstart", "1.0.0").WithPayloadSize(2 * 1024 * 1024).WriteToTempFile());
+    string package = packageArgument ?? QuickstartPackage("1.0.0");
     var install = new UploadModuleOptions
     {
         EnableModuleUploads = true,
@@ -69,6 +71,14 @@ try
         }),
         ActionProgress = new ConsoleProgress<ActionInfo>(a => Console.WriteLine($"  the cluster says: {a}")),
     };
+
+    Console.WriteLine($"\nChecking {Path.GetFileName(package)} against the cluster (GETs only):");
+    ModuleCompatibilityReport check = await client.CheckModuleCompatibilityAsync(package, install);
+    foreach (ModuleCompatibilityIssue issue in check.Problems.Concat(check.Warnings)) Console.WriteLine($"  {issue}");
+    Console.WriteLine(check.IsCompatible
+        ? $"  fits: {check.DatabasesThatCanUse.Count} database(s) could load it, {check.UpgradeCandidates.Count} could move to it"
+        : "  does not fit: nothing is uploaded");
+    if (!check.IsCompatible) return 1;
 
     Console.WriteLine($"\nInstalling {Path.GetFileName(package)}");
     ModuleInfo module = await client.UploadModuleAsync(package, install);
@@ -97,10 +107,48 @@ try
         ? $"  repaired node(s) {string.Join(", ", ensured.RepairedNodes.Select(n => n.Uid))}: each lacked the package and got it"
         : $"  already installed{(mode == ModuleManagementMode.UserDefined ? " on every node" : string.Empty)}: nothing to do");
 
-    Console.WriteLine($"\nDeleting {module.Uid}");
+    if (fake is not null)
+    {
+        // A database loads the module: the simulated cluster gets one, as a real cluster has them.
+        DatabaseInfo orders = fake.AddDatabase(new FakeDatabase("orders", "7.4").WithModule(module.ModuleName!, module.SemanticVersion!, "MAX_ITEMS 100"));
+        Console.WriteLine($"\nDatabases that load {module.ModuleName}:");
+        foreach (DatabaseInfo database in await client.FindDatabasesUsingModuleAsync(module.ModuleName!))
+        {
+            Console.WriteLine($"  {database}: {database.FindModule(module.ModuleName!)}");
+        }
+
+        Console.WriteLine($"\nDeleting {module.ModuleName} {module.SemanticVersion} while a database loads it:");
+        try
+        {
+            await client.DeleteModuleAsync(module.Uid);
+        }
+        catch (ModuleInUseException e)
+        {
+            Console.WriteLine($"  handled {nameof(ModuleInUseException)}: used by {string.Join(", ", e.Databases.Select(d => $"database {d.Uid} ({d.Name})"))}");
+        }
+
+        Console.WriteLine("\nInstalling the new version:");
+        ModuleInfo next = await client.UploadModuleAsync(QuickstartPackage("1.1.0"), install);
+        Console.WriteLine($"  installed: {next}");
+
+        DatabaseModule current = orders.FindModule(module.ModuleName!)!;
+        var move = new DatabaseUpgradeRequest
+        {
+            RedisVersion = orders.RedisVersion, // stay on this Redis version: move the module only
+            Modules = [new DatabaseModuleUpgrade { ModuleName = current.ModuleName, CurrentModuleUid = current.ModuleId, NewModuleUid = next.Uid, NewModuleArgs = current.ModuleArgs }],
+        };
+        DatabaseInfo preview = await client.PreviewDatabaseUpgradeAsync(orders.Uid, move);
+        Console.WriteLine($"Preview (dry run, nothing changes): database {orders.Uid} would load {preview.FindModule(module.ModuleName!)}");
+
+        // The one-call form: finds the module uids and arguments itself, previews again, and refuses if the preview differs.
+        DatabaseInfo upgraded = await client.UpgradeDatabaseModuleAsync(orders.Uid, next.ModuleName!, next.SemanticVersion!);
+        Console.WriteLine($"Upgraded: database {upgraded.Uid} loads {upgraded.FindModule(module.ModuleName!)}");
+    }
+
+    Console.WriteLine($"\nDeleting {module.ModuleName} {module.SemanticVersion} ({module.Uid})");
     await client.DeleteModuleAsync(module.Uid);
     bool gone = !(await client.ListModulesAsync()).Any(m => m.Uid == module.Uid);
-    if (fake is not null && mode == ModuleManagementMode.UserDefined) gone &= fake.Nodes.All(n => fake.NodeArtifacts(n.Uid).Count == 0);
+    if (fake is not null && mode == ModuleManagementMode.UserDefined) gone &= fake.Nodes.All(n => fake.NodeArtifacts(n.Uid).All(a => a.Version != module.Version));
     Console.WriteLine(!gone ? "  still there!" : mode == ModuleManagementMode.UserDefined ? "  deleted: the configuration, and the package from every node." : "  deleted.");
     return gone ? 0 : 1;
 }
@@ -113,7 +161,18 @@ finally
 {
     client.Dispose();
     if (fake is not null) await fake.DisposeAsync();
-    if (tempPackage is not null) Directory.Delete(Path.GetDirectoryName(tempPackage)!, recursive: true);
+    foreach (string tempPackage in tempPackages) Directory.Delete(Path.GetDirectoryName(tempPackage)!, recursive: true);
+}
+
+// A package for the simulated cluster, for databases on Redis 7.4, in a temporary folder of its own deleted at the end.
+string QuickstartPackage(string version)
+{
+    string path = new ModulePackageBuilder("quickstart", version)
+        .WithPayloadSize(2 * 1024 * 1024)
+        .WithModuleJsonProperty("compatible_redis_version", System.Text.Json.Nodes.JsonValue.Create("7.4"))
+        .WriteToTempFile();
+    tempPackages.Add(path);
+    return path;
 }
 
 internal sealed class ConsoleProgress<T>(Action<T> report) : IProgress<T>

@@ -100,6 +100,20 @@ public sealed class SnippetTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Compatibility_check_says_whether_the_cluster_takes_the_package_and_sends_only_GETs()
+    {
+        await using var cluster8 = FakeRedisEnterpriseCluster.Start(); // 8.2, uploads off: a warning, as the snippet enables them
+        using var client = cluster8.CreateClient();
+
+        bool fits = await CompatibilityCheck.CheckAsync(client, Package(new ModulePackageBuilder("checked", "1.0.0")), Ct);
+        bool arm = await CompatibilityCheck.CheckAsync(client, Package(new ModulePackageBuilder("arm", "1.0.0").WithModuleJsonProperty("architecture", "aarch64")), Ct);
+
+        Assert.True(fits);
+        Assert.False(arm);
+        Assert.All(cluster8.Requests, r => Assert.Equal("GET", r.Method));
+    }
+
+    [Fact]
     public async Task Dependency_injection_resolves_the_default_and_the_named_client()
     {
         string ca = Path.Combine(_folder, "cluster-ca.pem");

@@ -72,6 +72,12 @@ public sealed class FakeClusterOptions
     /// </summary>
     public int UploadSuccessStatusCode { get; set; } = 200;
 
+    /// <summary>
+    /// The databases the cluster starts with (default none), each loading modules the cluster starts with (the bundled ones:
+    /// <see cref="SeedBundledModules"/>); more can be added later with <see cref="FakeRedisEnterpriseCluster.AddDatabase"/>.
+    /// </summary>
+    public IList<FakeDatabase> Databases { get; private set; } = new List<FakeDatabase>();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first wrong setting.</summary>
     /// <exception cref="ArgumentException">A setting is missing or out of range.</exception>
     public void Validate()
@@ -97,6 +103,7 @@ public sealed class FakeClusterOptions
         if (ResponseDelay < TimeSpan.Zero) throw new ArgumentException($"{nameof(ResponseDelay)} must not be negative.");
         if (UploadSuccessStatusCode is < 200 or > 299) throw new ArgumentException($"{nameof(UploadSuccessStatusCode)} must be a 2xx status code.");
         if (MajorOf(SoftwareVersion) is null) throw new ArgumentException($"{nameof(SoftwareVersion)} must be a version such as 8.2.0-25 or 7.22.2-170.");
+        if (Databases.Any(d => d is null)) throw new ArgumentException($"{nameof(Databases)} must not hold null.");
         if (NodeCount is < 1 or > 250) throw new ArgumentException($"{nameof(NodeCount)} must be from 1 to 250 (one loopback address each).");
         if (string.IsNullOrWhiteSpace(NodeOsName) || string.IsNullOrWhiteSpace(NodeOsVersion) || string.IsNullOrWhiteSpace(NodeArchitecture))
         {
@@ -121,5 +128,10 @@ public sealed class FakeClusterOptions
         return parts.Length > index && int.TryParse(parts[index], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : null;
     }
 
-    internal FakeClusterOptions Clone() => (FakeClusterOptions)MemberwiseClone();
+    internal FakeClusterOptions Clone()
+    {
+        var copy = (FakeClusterOptions)MemberwiseClone();
+        copy.Databases = new List<FakeDatabase>(Databases);
+        return copy;
+    }
 }

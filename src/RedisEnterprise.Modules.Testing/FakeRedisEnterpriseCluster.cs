@@ -68,6 +68,9 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
     /// <summary>The cluster's nodes as <c>GET /v1/nodes</c> reports them (a snapshot).</summary>
     public IReadOnlyList<NodeInfo> Nodes => _state.Nodes.Select(ToNodeInfo).ToArray();
 
+    /// <summary>The cluster's databases now, as <c>GET /v1/bdbs</c> lists them (a snapshot).</summary>
+    public IReadOnlyList<DatabaseInfo> Databases => _state.Databases;
+
     /// <summary>The cluster's <c>allow_modules_upload</c> now (Redis Software 8.2 and later).</summary>
     public bool AllowModulesUpload => _state.AllowModulesUpload;
 
@@ -166,6 +169,16 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
         _state.FailNextArtifactUpload(nodeUid, new ClusterError(statusCode, errorCode, $"The upload to node {nodeUid} failed: {errorCode} (simulated)."));
     }
 
+    /// <summary>Adds a database, loading modules the cluster holds now (found by module name and semantic version).</summary>
+    /// <param name="database">The database.</param>
+    /// <returns>The database as <c>GET /v1/bdbs/{uid}</c> reports it.</returns>
+    /// <exception cref="ArgumentException">A module it names is not on the cluster, or its uid is taken.</exception>
+    public DatabaseInfo AddDatabase(FakeDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return _state.AddDatabase(database);
+    }
+
     /// <summary>Marks a module as used by a database: deleting its configuration or its packages answers <c>406 module_in_use</c>.</summary>
     /// <param name="uid">The module's uid.</param>
     public void MarkModuleInUse(string uid)
@@ -194,8 +207,9 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Makes the action of the next accepted <c>POST /v2/modules</c> end <c>failed</c> with this error
-    /// (<c>error_code</c>, <c>error_message</c>, and <c>additional_info.error</c> on v2); the module is then not stored.
+    /// Makes the next action started (of an accepted <c>POST /v2/modules</c>, or of a database upgrade) end <c>failed</c> with
+    /// this error (<c>error_code</c>, <c>error_message</c>, and <c>additional_info.error</c> on v2); the module is then not
+    /// stored, the database not changed.
     /// </summary>
     /// <param name="errorCode">The action's <c>error_code</c>, e.g. <c>insufficient_resources</c> or <c>internal_error</c>.</param>
     /// <param name="message">The action's <c>error_message</c>.</param>

@@ -35,6 +35,7 @@ public interface IRedisEnterpriseModulesClient
     /// <exception cref="ActionFailedException">The cluster accepted the package but failed to install it.</exception>
     /// <exception cref="ModuleUploadDisabledException">Redis Software 8.2+: uploads are off and <see cref="UploadModuleOptions.EnableModuleUploads"/> is not set; nothing was sent.</exception>
     /// <exception cref="ModuleInstallException">Redis Software 8: the upload failed on some nodes (rolled back, or what is left is named).</exception>
+    /// <exception cref="ModuleCompatibilityException">The compatibility check (<see cref="UploadModuleOptions.CheckCompatibility"/>, on by default for a file) found a problem; nothing was sent.</exception>
     /// <exception cref="RedisEnterpriseException">Another error; see the subclasses.</exception>
     Task<ModuleInfo> UploadModuleAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
@@ -75,6 +76,7 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="cancellationToken">Stops the call or the waiting (the deletion may go on).</param>
     /// <returns>A task that completes when the module is deleted.</returns>
     /// <exception cref="ModuleNotFoundException">There is no module with that uid.</exception>
+    /// <exception cref="ModuleInUseException">A database loads the module; <see cref="ModuleInUseException.Databases"/> names them (listed after the refusal, when the user may list databases).</exception>
     Task DeleteModuleAsync(string uid, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -120,6 +122,7 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="options">Upload options; the package is validated (its structure before the first byte, its data as it is sent) unless <see cref="UploadModuleOptions.Validate"/> is false.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cluster's module, and whether this call uploaded it.</returns>
+    /// <exception cref="ModuleCompatibilityException">An upload was needed and the compatibility check (<see cref="UploadModuleOptions.CheckCompatibility"/>, on by default) found a problem; nothing was sent.</exception>
     Task<EnsureModuleResult> EnsureModuleInstalledAsync(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the cluster's settings that module management needs (<c>GET /v1/cluster</c>).</summary>
@@ -163,7 +166,7 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the configuration is deleted.</returns>
     /// <exception cref="ModuleNotFoundException">There is no module with that uid.</exception>
-    /// <exception cref="ModuleInUseException">A database uses the module.</exception>
+    /// <exception cref="ModuleInUseException">A database uses the module (<see cref="ModuleInUseException.Databases"/> names them).</exception>
     Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the module packages stored on one node (<c>GET /v2/local/modules/user-defined/artifacts</c> at the node's own address).</summary>
@@ -191,8 +194,165 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the package is deleted.</returns>
     /// <exception cref="ModuleNotFoundException">The node does not have that package.</exception>
-    /// <exception cref="ModuleInUseException">A database uses the module.</exception>
+    /// <exception cref="ModuleInUseException">A database uses the module (<see cref="ModuleInUseException.Databases"/> names them).</exception>
     Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default);
+
+    #region Databases
+
+    /// <summary>Lists the cluster's databases (<c>GET /v1/bdbs?fields=…</c>, only the keys <see cref="DatabaseInfo"/> models).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The databases, in the order the cluster sent them.</returns>
+    /// <exception cref="PermissionDeniedException">The user may not view the databases (<c>view_all_bdbs_info</c>).</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
+    Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one database (<c>GET /v1/bdbs/{uid}?fields=…</c>).</summary>
+    /// <param name="uid">The database's uid.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The database.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="uid"/> is less than 1.</exception>
+    /// <exception cref="DatabaseNotFoundException">There is no database with that uid.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with another error, or could not be reached.</exception>
+    Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default);
+
+    /// <summary>The databases that load a module of this name, whatever its version (<c>GET /v1/bdbs?fields=…</c>, filtered here).</summary>
+    /// <param name="moduleName">The module's <c>module_name</c>, e.g. <c>ReJSON</c> (compared exactly, as the cluster does).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The databases whose <see cref="DatabaseInfo.Modules"/> name the module, in the cluster's order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="moduleName"/> is null, empty or whitespace.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster answered with an error, or could not be reached.</exception>
+    Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Shows what an upgrade would do without doing it (<c>POST /v1/bdbs/{uid}/upgrade?dry_run=true</c>): the cluster checks
+    /// everything and answers the database as it would be, its <see cref="DatabaseInfo.Modules"/> the versions it would pick.
+    /// Nothing changes.
+    /// </summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="request">What to upgrade; only the properties that are set are sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The database as the upgrade would leave it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="databaseUid"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The request is null or has a property the cluster cannot take; the message names it.</exception>
+    /// <exception cref="DatabaseNotFoundException">There is no database with that uid.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade (<c>upgrade_bdb_failed</c>: no version of a module fits; <c>redis_upgrade_policy_mismatch</c>).</exception>
+    /// <exception cref="ModuleDowngradeNotSupportedException">The upgrade would load a lower version of a module.</exception>
+    /// <exception cref="UnsupportedModuleCapabilitiesException">The database's configuration does not fit the modules' capabilities.</exception>
+    /// <exception cref="PermissionDeniedException">The user may not upgrade databases (<c>update_bdb_with_action</c>).</exception>
+    Task<DatabaseInfo> PreviewDatabaseUpgradeAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts upgrading a database (<c>POST /v1/bdbs/{uid}/upgrade</c>) and returns at once with the operation that follows
+    /// the cluster's action. Upgrading restarts the database's shards; the database changes when the action completes.
+    /// </summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="request">What to upgrade; only the properties that are set are sent.</param>
+    /// <param name="cancellationToken">Cancels the call (not the upgrade, once the cluster has it).</param>
+    /// <returns>The operation: store its <see cref="ActionOperation.ActionUid"/> and <see cref="DatabaseUpgradeOperation.DatabaseUid"/> to resume later.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="databaseUid"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The request is null or has a property the cluster cannot take.</exception>
+    /// <exception cref="DatabaseNotFoundException">There is no database with that uid.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade.</exception>
+    /// <exception cref="ModuleDowngradeNotSupportedException">The upgrade would load a lower version of a module.</exception>
+    Task<DatabaseUpgradeOperation> StartUpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Upgrades a database (<see cref="StartUpgradeDatabaseAsync"/>), waits for the action, and returns the database as the cluster then has it.</summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="request">What to upgrade.</param>
+    /// <param name="cancellationToken">Stops waiting; the upgrade goes on in the cluster.</param>
+    /// <returns>The database after the upgrade.</returns>
+    /// <exception cref="ActionFailedException">The upgrade's action ended failed, cancelled or aborted.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade.</exception>
+    Task<DatabaseInfo> UpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves one database to one version of one module, the common case in one call: finds the module the database loads now
+    /// (keeping its <c>module_args</c>) and the uid of the target version in <see cref="ListModulesAsync"/>, keeps the database's
+    /// Redis version, previews the upgrade, and starts it only when the preview shows exactly <paramref name="semanticVersion"/>
+    /// for <paramref name="moduleName"/>. A database that already loads that version needs nothing: the operation returned has
+    /// completed, with an empty <see cref="ActionOperation.ActionUid"/>, and nothing was sent but reads.
+    /// </summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="moduleName">The module's <c>module_name</c>, e.g. <c>ReJSON</c>.</param>
+    /// <param name="semanticVersion">The version to move to, e.g. <c>2.8.4</c>; the cluster must hold it (upload it first).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The operation that follows the upgrade.</returns>
+    /// <exception cref="ArgumentException">An argument is empty, or the database does not load the module.</exception>
+    /// <exception cref="DatabaseNotFoundException">There is no database with that uid.</exception>
+    /// <exception cref="ModuleNotFoundException">The cluster has no module of that name and version.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">
+    /// The cluster refused the upgrade, or its preview showed another version than <paramref name="semanticVersion"/>
+    /// (<see cref="DatabaseUpgradeFailedException.Preview"/>; nothing was started).
+    /// </exception>
+    /// <exception cref="ModuleDowngradeNotSupportedException">The version is lower than the one the database loads.</exception>
+    Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves one database to one version of one module (<see cref="StartUpgradeDatabaseModuleAsync"/>) and waits: the database after the upgrade.</summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="moduleName">The module's <c>module_name</c>.</param>
+    /// <param name="semanticVersion">The version to move to.</param>
+    /// <param name="cancellationToken">Stops waiting; the upgrade goes on in the cluster.</param>
+    /// <returns>The database after the upgrade.</returns>
+    /// <exception cref="ActionFailedException">The upgrade's action ended failed, cancelled or aborted.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade, or its preview showed another version.</exception>
+    Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default);
+
+    #endregion
+
+    /// <summary>
+    /// Checks whether a module package fits this cluster, before uploading it: reads the package (and validates it, as
+    /// <see cref="ModulePackage.ValidateAsync(CancellationToken)"/>) and the cluster's nodes, settings and modules at the same
+    /// time, and sends nothing but GETs. Problems: a node's operating system or architecture the package is not built for, a
+    /// node older than <c>min_redis_pack_version</c>, uploads switched off (Redis Software 8.2+), a package that is not valid
+    /// (with the validation's own codes). Warnings: larger than <c>module_upload_max_size_mb</c>, already installed, no
+    /// database can load it, a database on an older version that may not move to it, nodes on different versions, and what
+    /// could not be read (403, 404). The report also names the databases that could load it and those that could move to it.
+    /// </summary>
+    /// <param name="packagePath">The module package.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report; <see cref="ModuleCompatibilityReport.IsCompatible"/> says whether the cluster should take it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="packagePath"/> is null or blank.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster could not be read (other than 403 or 404).</exception>
+    /// <example>
+    /// <code>
+    /// ModuleCompatibilityReport report = await client.CheckModuleCompatibilityAsync("rejson.Linux-rhel9-x86_64.2.8.4.zip");
+    /// if (!report.IsCompatible) Console.WriteLine(report); // one line per problem, with its code and node
+    /// </code>
+    /// </example>
+    Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks whether a module package fits this cluster for an upload with these options: with
+    /// <see cref="UploadModuleOptions.EnableModuleUploads"/>, uploads switched off are a warning, not a problem.
+    /// </summary>
+    /// <param name="packagePath">The module package.</param>
+    /// <param name="options">The options the upload will use; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException"><paramref name="packagePath"/> is null or blank.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster could not be read (other than 403 or 404).</exception>
+    Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, UploadModuleOptions? options, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks whether a module package held by a stream fits this cluster (as <see cref="CheckModuleCompatibilityAsync(string, CancellationToken)"/>).</summary>
+    /// <param name="content">A readable, seekable stream holding the zip from its current position; not disposed, its position restored.</param>
+    /// <param name="fileName">The package's file name, used in messages.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is not readable and seekable, or <paramref name="fileName"/> is blank.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster could not be read (other than 403 or 404).</exception>
+    Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks whether a module package held by a stream fits this cluster for an upload with these options.</summary>
+    /// <param name="content">A readable, seekable stream holding the zip from its current position; not disposed, its position restored.</param>
+    /// <param name="fileName">The package's file name, used in messages.</param>
+    /// <param name="options">The options the upload will use; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is not readable and seekable, or <paramref name="fileName"/> is blank.</exception>
+    /// <exception cref="RedisEnterpriseException">The cluster could not be read (other than 403 or 404).</exception>
+    Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, UploadModuleOptions? options, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// How the operations of this client's actions poll, <see cref="ActionOperation"/>s made with <c>new</c> included. A client

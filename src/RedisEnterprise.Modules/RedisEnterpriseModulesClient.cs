@@ -233,7 +233,10 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             return ActionOperation.Completed(this, "module_delete");
         }
 
-        string actionUid = await CallAsync("StartDeleteModule", (connection, ct) => connection.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid).ConfigureAwait(false);
+        string actionUid = await NamingDatabasesInUseAsync(
+            CallAsync("StartDeleteModule", (connection, ct) => connection.DeleteModuleAsync(uid, ct), _options.RequestTimeout, cancellationToken, moduleUid: uid),
+            m => m.ModuleId == uid,
+            cancellationToken).ConfigureAwait(false);
         return new ActionOperation(this, actionUid);
     }
 
@@ -271,7 +274,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default)
     {
         UidRules.ThrowIfInvalid(uid, nameof(uid));
-        return CallAsync(
+        Task<string> deleting = CallAsync(
             "DeleteModuleV1",
             async (connection, ct) =>
             {
@@ -281,6 +284,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             _options.RequestTimeout,
             cancellationToken,
             moduleUid: uid);
+        return NamingDatabasesInUseAsync(deleting, m => m.ModuleId == uid, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -337,11 +341,12 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     public virtual Task DeleteUserDefinedModuleAsync(string uid, CancellationToken cancellationToken = default)
     {
         UidRules.ThrowIfInvalid(uid, nameof(uid));
-        return CallAsync("DeleteUserDefinedModule", async (connection, ct) =>
+        Task<string> deleting = CallAsync("DeleteUserDefinedModule", async (connection, ct) =>
         {
             await connection.DeleteUserDefinedModuleAsync(uid, ct).ConfigureAwait(false);
             return string.Empty;
         }, _options.RequestTimeout, cancellationToken, moduleUid: uid);
+        return NamingDatabasesInUseAsync(deleting, m => m.ModuleId == uid, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -369,12 +374,113 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
-        return CallAsync("DeleteModuleArtifact", async (connection, ct) =>
+        Task<string> deleting = CallAsync("DeleteModuleArtifact", async (connection, ct) =>
         {
             await connection.DeleteArtifactAsync(moduleName, version, ct).ConfigureAwait(false);
             return string.Empty;
         }, _options.RequestTimeout, cancellationToken, node: node);
+        return NamingDatabasesInUseAsync(deleting, m => m.ModuleName == moduleName, cancellationToken); // a package names no uid: the databases that load any version of it
     }
+
+    #region Databases
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("ListDatabases", (connection, ct) => connection.ListDatabasesAsync(ct), _options.RequestTimeout, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(uid, 1);
+        return CallAsync("GetDatabase", (connection, ct) => connection.GetDatabaseAsync(uid, ct), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
+        IReadOnlyList<DatabaseInfo> databases = await ListDatabasesAsync(cancellationToken).ConfigureAwait(false);
+        return databases.Where(d => d.FindModule(moduleName) is not null).ToArray();
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> PreviewDatabaseUpgradeAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateUpgrade(databaseUid, request);
+        return CallAsync("PreviewDatabaseUpgrade", (connection, ct) => connection.UpgradeDatabaseAsync(databaseUid, request, dryRun: true, ct), _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<DatabaseUpgradeOperation> StartUpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateUpgrade(databaseUid, request);
+        DatabaseInfo accepted = await CallAsync("StartUpgradeDatabase", (connection, ct) => connection.UpgradeDatabaseAsync(databaseUid, request, dryRun: false, ct), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        return new DatabaseUpgradeOperation(this, databaseUid, accepted);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> UpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default) =>
+        WaitForUpgradeAsync("UpgradeDatabase", () => StartUpgradeDatabaseAsync(databaseUid, request, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(databaseUid, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(semanticVersion);
+        return DatabaseModuleUpgradeWorkflow.StartAsync(this, databaseUid, moduleName, semanticVersion, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) =>
+        WaitForUpgradeAsync("UpgradeDatabaseModule", () => StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken), cancellationToken);
+
+    private static void ValidateUpgrade(int databaseUid, DatabaseUpgradeRequest request)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(databaseUid, 1);
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate(nameof(request));
+    }
+
+    private static Task<DatabaseInfo> WaitForUpgradeAsync(string operation, Func<Task<DatabaseUpgradeOperation>> start, CancellationToken cancellationToken) =>
+        RedisEnterpriseModulesTelemetry.TraceAsync(operation, null, null, async activity =>
+        {
+            DatabaseUpgradeOperation upgrade = await start().ConfigureAwait(false);
+            activity?.SetTag(RedisEnterpriseModulesTelemetry.ActionUidTag, upgrade.ActionUid);
+            return await upgrade.WaitForDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary>
+    /// Runs a delete; a <c>module_in_use</c> answer comes back naming the databases that use the module, found by listing
+    /// them. The listing is best effort: when it fails too, the answer comes back as it was.
+    /// </summary>
+    private async Task<T> NamingDatabasesInUseAsync<T>(Task<T> deleting, Func<DatabaseModule, bool> uses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await deleting.ConfigureAwait(false);
+        }
+        catch (ModuleInUseException inUse) when (inUse.Databases.Count == 0)
+        {
+            IReadOnlyList<DatabaseInfo>? users = await DatabasesUsingOrNullAsync(uses, cancellationToken).ConfigureAwait(false);
+            if (users is null) throw;
+            throw inUse.Naming(users);
+        }
+    }
+
+    private async Task<IReadOnlyList<DatabaseInfo>?> DatabasesUsingOrNullAsync(Func<DatabaseModule, bool> uses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ListDatabasesAsync(cancellationToken).ConfigureAwait(false)).Where(d => d.Modules.Any(uses)).ToArray();
+        }
+        catch (Exception e) when (e is RedisEnterpriseException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    #endregion
 
     /// <summary><c>PUT /v1/cluster</c> with <c>allow_modules_upload</c> only.</summary>
     internal Task SetModuleUploadsAsync(bool allowed, CancellationToken cancellationToken) =>
@@ -436,6 +542,108 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
     }
 
+    // The compatibility check (issue 17): the client gathers what the cluster answers; ModuleCompatibilityCheck judges.
+
+    /// <inheritdoc />
+    public virtual Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, CancellationToken cancellationToken = default) =>
+        CheckModuleCompatibilityAsync(packagePath, options: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, UploadModuleOptions? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(packagePath);
+        ModulePackage package = await ModulePackage.OpenAsync(packagePath, cancellationToken).ConfigureAwait(false);
+        return await CheckPackageAsync(package, new FileInfo(package.FilePath!).Length, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, CancellationToken cancellationToken = default) =>
+        CheckModuleCompatibilityAsync(content, fileName, options: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, UploadModuleOptions? options, CancellationToken cancellationToken = default)
+    {
+        ModulePackage package = await ModulePackage.OpenAsync(content, fileName, cancellationToken).ConfigureAwait(false);
+        return await CheckPackageAsync(package, content.Length - content.Position, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The check before an upload of a package prepared for the nodes, when <see cref="UploadModuleOptions.CheckCompatibility"/> asks for it.</summary>
+    internal Task ThrowIfIncompatibleAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken) =>
+        package.CheckCompatibility
+            ? ThrowIfIncompatibleAsync(package.FileName, package.Metadata, package.Length, [], options, cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>The package is validated while the cluster is read; every check of the report runs whatever the validation finds.</summary>
+    private Task<ModuleCompatibilityReport> CheckPackageAsync(ModulePackage package, long length, UploadModuleOptions? options, CancellationToken cancellationToken) =>
+        RedisEnterpriseModulesTelemetry.TraceAsync("CheckModuleCompatibility", null, null, async activity =>
+        {
+            Task<IReadOnlyList<ModulePackageProblem>> problems = ProblemsAsync(package.ValidateAsync(cancellationToken));
+            ModuleCompatibilityReport report = await EvaluateCompatibilityAsync(package.FileName, package.Metadata, length, problems, options, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("redis_enterprise.module.compatible", report.IsCompatible);
+            return report;
+        });
+
+    private static async Task<IReadOnlyList<ModulePackageProblem>> ProblemsAsync(Task<ModulePackageValidation> validation) =>
+        (await validation.ConfigureAwait(false)).Problems;
+
+    /// <summary>Before an upload from a stream or file part (the 7.x requests): the package's <c>module.json</c> from the bytes to send.</summary>
+    private async Task CheckIfAskedAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
+    {
+        if (!(options?.CheckCompatibility ?? fromPath)) return;
+        // The validation's scan has read module.json already, unless validation is off.
+        ModulePackageMetadata? metadata = part.Check?.Metadata ?? (await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false)).Metadata;
+        // The package's own problems are Validate's business (it ran first, unless switched off): the cluster's checks run either way.
+        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, [], options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, IReadOnlyList<ModulePackageProblem> packageProblems, UploadModuleOptions? options, CancellationToken cancellationToken)
+    {
+        ModuleCompatibilityReport report = await EvaluateCompatibilityAsync(fileName, metadata, length, Task.FromResult(packageProblems), options, cancellationToken).ConfigureAwait(false);
+        Microsoft.Extensions.Logging.ILogger logger = HandlerChain.LoggerFor(_options);
+        foreach (ModuleCompatibilityIssue warning in report.Warnings) Log.CompatibilityWarning(logger, warning.Code, warning.Message);
+        if (!report.IsCompatible) throw new ModuleCompatibilityException(report);
+    }
+
+    /// <summary>Reads the cluster's nodes, settings, modules and databases at the same time (GETs only), then judges the package against them.</summary>
+    private async Task<ModuleCompatibilityReport> EvaluateCompatibilityAsync(string fileName, ModulePackageMetadata? metadata, long length, Task<IReadOnlyList<ModulePackageProblem>> packageProblems, UploadModuleOptions? options, CancellationToken cancellationToken)
+    {
+        Task<(IReadOnlyList<NodeInfo>? Value, string? Failure)> nodes = ReadForCheckAsync(ListNodesAsync(cancellationToken), "the nodes' operating systems, architectures and versions");
+        Task<(ClusterInfo? Value, string? Failure)> cluster = ReadForCheckAsync(GetClusterAsync(cancellationToken), "the cluster's upload setting and size limit");
+        Task<(IReadOnlyList<ModuleInfo>? Value, string? Failure)> modules = ReadForCheckAsync(ListModulesAsync(cancellationToken), "whether the module is already installed");
+        Task<(IReadOnlyList<DatabaseInfo>? Value, string? Failure)> databases = ReadForCheckAsync(ListDatabasesAsync(cancellationToken), "which databases can load the module");
+        await Task.WhenAll(nodes, cluster, modules, databases, packageProblems).ConfigureAwait(false);
+        return ModuleCompatibilityCheck.Evaluate(new ModuleCompatibilityInputs
+        {
+            FileName = fileName,
+            Package = metadata,
+            PackageLength = length,
+            PackageProblems = await packageProblems.ConfigureAwait(false),
+            Nodes = nodes.Result.Value,
+            Cluster = cluster.Result.Value,
+            Modules = modules.Result.Value,
+            Databases = databases.Result.Value,
+            EnableModuleUploads = options?.EnableModuleUploads ?? false,
+            ReadFailures = new[] { nodes.Result.Failure, cluster.Result.Failure, modules.Result.Failure, databases.Result.Failure }.OfType<string>().ToList(),
+        });
+    }
+
+    /// <summary>
+    /// One read of the check: an answer of 403 (a role without that permission) or 404 (a stand-in that serves the module
+    /// requests only) skips the checks that need it, said in a warning; any other failure fails the check.
+    /// </summary>
+    private static async Task<(T? Value, string? Failure)> ReadForCheckAsync<T>(Task<T> read, string what)
+        where T : class
+    {
+        try
+        {
+            return (await read.ConfigureAwait(false), null);
+        }
+        catch (RedisEnterpriseException e) when (e.Status is 403 or 404)
+        {
+            return (null, $"Not checked: {what}. {e.Message}");
+        }
+    }
+
     /// <summary>Disposes the connection when the client owns it.</summary>
     public void Dispose()
     {
@@ -466,6 +674,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             if (!checkPrepared) await PrepareCheckAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
+            await CheckIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             using StallWatch? stall = WatchForStall(part);
             ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
             return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
@@ -490,6 +699,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         try
         {
             await PrepareCheckAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
+            await CheckIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             using StallWatch? stall = WatchForStall(part);
             return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
         }
@@ -524,11 +734,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     internal async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
     {
         IReadOnlyList<ModuleInfo> modules = await ListModulesAsync(cancellationToken).ConfigureAwait(false);
-        return modules.FirstOrDefault(m =>
-            string.Equals(m.ModuleName, package.ModuleName, StringComparison.Ordinal) &&
-            (package.SemanticVersion is not null
-                ? string.Equals(m.SemanticVersion, package.SemanticVersion, StringComparison.Ordinal)
-                : package.Version is not null && m.Version == package.Version));
+        return modules.FirstOrDefault(m => ModuleCompatibilityCheck.IsSameVersion(m, package));
     }
 
     /// <summary>Checks the package's structure before the upload, and sets the check of its data that runs as it is sent, when validation is on.</summary>

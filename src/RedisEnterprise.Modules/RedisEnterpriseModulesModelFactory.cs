@@ -315,6 +315,60 @@ public static class RedisEnterpriseModulesModelFactory
     public static SupportedDatabaseVersion SupportedDatabaseVersion(string? dbType = null, string? redisVersion = null, string? version = null, bool? isMajor = null) =>
         new() { DbType = dbType, RedisVersion = redisVersion, Version = version, IsMajor = isMajor };
 
+    #region Databases
+
+    /// <summary>A database as <c>GET /v1/bdbs/{uid}</c> describes it.</summary>
+    /// <param name="uid"><c>uid</c>.</param>
+    /// <param name="name"><c>name</c>.</param>
+    /// <param name="status"><c>status</c>, e.g. <c>active</c>.</param>
+    /// <param name="redisVersion"><c>redis_version</c>, e.g. <c>8.0</c>.</param>
+    /// <param name="version"><c>version</c>, e.g. <c>8.0.0</c>.</param>
+    /// <param name="modules"><c>module_list</c>.</param>
+    /// <param name="additionalData">Keys the model does not know, as raw JSON.</param>
+    /// <returns>The database.</returns>
+    public static DatabaseInfo DatabaseInfo(
+        int uid = 0,
+        string? name = null,
+        string? status = null,
+        string? redisVersion = null,
+        string? version = null,
+        IEnumerable<DatabaseModule>? modules = null,
+        IReadOnlyDictionary<string, JsonElement>? additionalData = null) =>
+        new()
+        {
+            Uid = uid,
+            Name = name,
+            Status = status,
+            RedisVersion = redisVersion,
+            Version = version,
+            Modules = modules?.ToList() ?? [],
+            ExtensionData = additionalData is null ? null : new Dictionary<string, JsonElement>(additionalData),
+        };
+
+    /// <summary>A module a database loads, an entry of <c>module_list</c>.</summary>
+    /// <param name="moduleId"><c>module_id</c>: the uid of the module object.</param>
+    /// <param name="moduleName"><c>module_name</c>.</param>
+    /// <param name="semanticVersion"><c>semantic_version</c>.</param>
+    /// <param name="moduleArgs"><c>module_args</c>.</param>
+    /// <param name="additionalData">Keys the model does not know, as raw JSON.</param>
+    /// <returns>The database's module.</returns>
+    public static DatabaseModule DatabaseModule(
+        string? moduleId = null,
+        string? moduleName = null,
+        string? semanticVersion = null,
+        string? moduleArgs = null,
+        IReadOnlyDictionary<string, JsonElement>? additionalData = null) =>
+        new()
+        {
+            ModuleId = moduleId,
+            ModuleName = moduleName,
+            SemanticVersion = semanticVersion,
+            ModuleArgs = moduleArgs,
+            ExtensionData = additionalData is null ? null : new Dictionary<string, JsonElement>(additionalData),
+        };
+
+    #endregion
+
     /// <summary>A module package stored on a node.</summary>
     /// <param name="moduleName"><c>module_name</c>.</param>
     /// <param name="version"><c>version</c>.</param>
@@ -329,6 +383,25 @@ public static class RedisEnterpriseModulesModelFactory
             Dependencies = dependencies?.ToList(),
             ExtensionData = additionalData is null ? null : new Dictionary<string, JsonElement>(additionalData),
         };
+
+    /// <summary>A compatibility report, as <see cref="IRedisEnterpriseModulesClient.CheckModuleCompatibilityAsync(string, CancellationToken)"/> makes them.</summary>
+    /// <param name="fileName">The package's file name.</param>
+    /// <param name="package">The package's <c>module.json</c>.</param>
+    /// <param name="problems">The problems; none makes the report compatible.</param>
+    /// <param name="warnings">The warnings.</param>
+    /// <param name="alreadyInstalled">The cluster's module of the same version, if any.</param>
+    /// <param name="databasesThatCanUse">The databases that may load the module version.</param>
+    /// <param name="upgradeCandidates">The databases on an older version that may move to it.</param>
+    /// <returns>The report.</returns>
+    public static ModuleCompatibilityReport ModuleCompatibilityReport(
+        string fileName = "module.zip",
+        ModulePackageMetadata? package = null,
+        IEnumerable<ModuleCompatibilityIssue>? problems = null,
+        IEnumerable<ModuleCompatibilityIssue>? warnings = null,
+        ModuleInfo? alreadyInstalled = null,
+        IEnumerable<DatabaseInfo>? databasesThatCanUse = null,
+        IEnumerable<DatabaseInfo>? upgradeCandidates = null) =>
+        new(fileName, package, problems ?? [], warnings ?? [], alreadyInstalled, databasesThatCanUse ?? [], upgradeCandidates ?? []);
 
     private static T Describe<T>(
         T descriptor,

@@ -167,7 +167,7 @@ public class TransportAndAuthTests : DefaultClusterTests
     [Fact]
     public async Task Unknown_routes_get_404_and_wrong_methods_405()
     {
-        using (HttpResponseMessage response = await Admin.GetAsync("/v1/bdbs", Ct))
+        using (HttpResponseMessage response = await Admin.GetAsync("/v1/shards", Ct))
         {
             await AssertErrorAsync(response, 404, "not_found");
         }

@@ -141,7 +141,7 @@ internal sealed partial class ClusterState
         lock (_lock)
         {
             if (Find(uid) is not { } module) return FakeResponse.Error(404, "module_delete_failed", $"Module {uid} does not exist.");
-            if (_modulesInUse.Contains(uid)) return ModuleInUse(module);
+            if (IsInUse(uid)) return ModuleInUse(module);
             _modules.Remove(module);
             return new FakeResponse(200, null);
         }
@@ -212,7 +212,7 @@ internal sealed partial class ClusterState
         if (!long.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out long version)) return FakeResponse.Error(406, "not_acceptable", $"The version '{versionText}' is not an integer.");
         lock (_lock)
         {
-            if (_modules.FirstOrDefault(m => m.ModuleName == moduleName && m.Version == version && m.Uid is { } uid && _modulesInUse.Contains(uid)) is { } used) return ModuleInUse(used);
+            if (_modules.FirstOrDefault(m => m.ModuleName == moduleName && m.Version == version && IsInUse(m.Uid)) is { } used) return ModuleInUse(used);
             FakeNodeState node = NodeOrThrow(nodeUid);
             return node.Artifacts.RemoveAll(a => a.ModuleName == moduleName && a.Version == version) > 0
                 ? new FakeResponse(200, null)

@@ -31,6 +31,7 @@ internal sealed partial class ClusterState
         _flakyRequests = options.FlakyRequests;
         if (options.SeedBundledModules) _modules.AddRange(BundledModules.Create());
         _allowModulesUpload = options.AllowModulesUpload;
+        foreach (FakeDatabase database in options.Databases) AddDatabase(database);
     }
 
     /// <summary>Raised when a request reaches a listener, before any response delay.</summary>
@@ -130,7 +131,7 @@ internal sealed partial class ClusterState
         lock (_lock)
         {
             bool exists = _modules.Any(m => m.IsSameModuleAs(package))
-                || _actions.Values.Any(a => a.IsUpload && !a.IsTerminal && a.Failure is null && a.Module.IsSameModuleAs(package));
+                || _actions.Values.Any(a => a.Uploading is { } uploading && !a.IsTerminal && a.Failure is null && uploading.IsSameModuleAs(package));
             if (exists) return FakeResponse.Error(400, "module_exists", $"The module {package.ModuleName} {package.SemanticVersion} is already on the cluster.");
 
             FakeModule module = package with { Uid = Guid.NewGuid().ToString("N") };
@@ -140,9 +141,8 @@ internal sealed partial class ClusterState
                 return Json(200, module);
             }
 
-            ClusterError? failure = _nextActionFailure;
-            _nextActionFailure = null;
-            FakeAction action = Track(new FakeAction("module_upload", $"Upload module {module.ModuleName} {module.SemanticVersion}", module, isUpload: true, Options.PollsToComplete, failure));
+            FakeAction action = Track(new FakeAction(
+                "module_upload", $"Upload module {module.ModuleName} {module.SemanticVersion}", "module", module.Uid!, Options.PollsToComplete, TakeActionFailure(), () => _modules.Add(module), uploading: module));
             return Json(Options.UploadSuccessStatusCode, module with { ActionUid = action.Uid });
         }
     }
@@ -162,6 +162,7 @@ internal sealed partial class ClusterState
         lock (_lock)
         {
             if (Find(uid) is not { } module) return ModuleNotFound(uid);
+            if (IsInUse(uid)) return ModuleInUse(module);
             if (module.Dependencies is { Count: > 0 })
             {
                 return FakeResponse.Error(400, "dependencies_not_supported", $"You can use the following API endpoint to delete this module with its dependencies: /v2/modules/{uid}");
@@ -177,7 +178,9 @@ internal sealed partial class ClusterState
         lock (_lock)
         {
             if (Find(uid) is not { } module) return ModuleNotFound(uid);
-            FakeAction action = Track(new FakeAction("module_delete", $"Delete module {module.ModuleName} {module.SemanticVersion}", module, isUpload: false, Options.PollsToComplete, failure: null));
+            if (IsInUse(uid)) return ModuleInUse(module);
+            FakeAction action = Track(new FakeAction(
+                "module_delete", $"Delete module {module.ModuleName} {module.SemanticVersion}", "module", uid, Options.PollsToComplete, failure: null, () => _modules.RemoveAll(m => m.Uid == uid)));
             return new FakeResponse(200, ClusterJson.Write(writer => writer.WriteString("action_uid", action.Uid)));
         }
     }
@@ -187,14 +190,17 @@ internal sealed partial class ClusterState
         lock (_lock)
         {
             if (!_actions.TryGetValue(uid, out FakeAction? action)) return FakeResponse.Error(404, "action_not_found", $"Action {uid} does not exist.");
-            if (action.Poll() && action.Failure is null)
-            {
-                if (action.IsUpload) _modules.Add(action.Module);
-                else _modules.RemoveAll(m => m.Uid == action.Module.Uid);
-            }
-
+            action.Poll();
             return new FakeResponse(200, v1 ? action.ToV1Json() : action.ToV2Json());
         }
+    }
+
+    /// <summary>The scripted failure of the next action started (<see cref="FakeRedisEnterpriseCluster.FailNextActionWith"/>), taken once.</summary>
+    private ClusterError? TakeActionFailure()
+    {
+        ClusterError? failure = _nextActionFailure;
+        _nextActionFailure = null;
+        return failure;
     }
 
     private FakeAction Track(FakeAction action)

@@ -4,22 +4,27 @@ using System.Text.Json;
 namespace RedisEnterprise.Modules.Testing.Internal;
 
 /// <summary>
-/// An upload or delete task. Its state moves only when it is polled: the first poll sees <c>queued</c>, later
-/// ones <c>running</c>, and poll number <c>pollsToComplete</c> sees <c>completed</c> (or <c>failed</c>).
+/// A task: a module upload or delete, or a database upgrade. Its state moves only when it is polled: the first poll sees
+/// <c>queued</c>, later ones <c>running</c>, and poll number <c>pollsToComplete</c> sees <c>completed</c> (or <c>failed</c>);
+/// its effect applies when it completes.
 /// </summary>
 internal sealed class FakeAction
 {
     private readonly int _pollsToComplete;
     private readonly long _creationTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    private readonly Action _complete;
 
-    internal FakeAction(string name, string description, FakeModule module, bool isUpload, int pollsToComplete, ClusterError? failure)
+    /// <summary>A task on <paramref name="objectType"/> <paramref name="objectUid"/>; <paramref name="complete"/> is its effect, run once under the cluster's lock.</summary>
+    internal FakeAction(string name, string description, string objectType, string objectUid, int pollsToComplete, ClusterError? failure, Action complete, FakeModule? uploading = null)
     {
         Name = name;
         Description = description;
-        Module = module;
-        IsUpload = isUpload;
+        ObjectType = objectType;
+        ObjectUid = objectUid;
+        Uploading = uploading;
         _pollsToComplete = pollsToComplete;
         Failure = failure;
+        _complete = complete;
     }
 
     /// <summary>A uid in the shape real clusters use, e.g. <c>dfc0152c-8449-4b1c-9184-480ea7cb526c</c>.</summary>
@@ -29,10 +34,13 @@ internal sealed class FakeAction
 
     internal string Description { get; }
 
-    /// <summary>The module uploaded (stored when the action completes) or deleted (removed when it completes).</summary>
-    internal FakeModule Module { get; }
+    /// <summary><c>module</c> or <c>bdb</c>.</summary>
+    internal string ObjectType { get; }
 
-    internal bool IsUpload { get; }
+    internal string ObjectUid { get; }
+
+    /// <summary>The module an upload stores when it completes; <see langword="null"/> for other tasks.</summary>
+    internal FakeModule? Uploading { get; }
 
     /// <summary>The error the action ends with, or <see langword="null"/> when it completes.</summary>
     internal ClusterError? Failure { get; }
@@ -57,13 +65,15 @@ internal sealed class FakeAction
         }
     }
 
-    /// <summary>Counts one poll; true when this poll ended the action (so its effect applies now, once).</summary>
-    internal bool Poll()
+    /// <summary>Counts one poll; when this poll ends the action and it completes, its effect applies now, once.</summary>
+    internal void Poll()
     {
-        if (IsTerminal) return false;
+        if (IsTerminal) return;
         Polls++;
-        return IsTerminal;
+        if (IsTerminal && Failure is null) _complete();
     }
+
+    private string ObjectName => ObjectType == "bdb" ? $"bdb:{ObjectUid}" : "cluster";
 
     /// <summary>
     /// The action as <c>GET /v1/actions/{uid}</c> shows a task: <c>progress</c>, <c>node_uid</c> and <c>creation_time</c>
@@ -76,7 +86,7 @@ internal sealed class FakeAction
         writer.WriteString("status", Status);
         writer.WriteString("progress", Progress.ToString("0.#", CultureInfo.InvariantCulture));
         writer.WriteString("node_uid", "1");
-        writer.WriteString("object_name", "cluster");
+        writer.WriteString("object_name", ObjectName);
         writer.WriteString("task_id", Uid);
         writer.WriteString("creation_time", _creationTime.ToString(CultureInfo.InvariantCulture));
         writer.WriteString("heartbeat", _creationTime.ToString(CultureInfo.InvariantCulture));
@@ -93,13 +103,13 @@ internal sealed class FakeAction
         writer.WriteString("status", Status);
         writer.WriteNumber("progress", Progress);
         writer.WriteString("node_uid", "1");
-        writer.WriteString("object_name", "cluster");
+        writer.WriteString("object_name", ObjectName);
         writer.WriteNumber("creation_time", _creationTime);
         writer.WriteString("action_type", "task");
         writer.WriteStartObject("additional_info");
         writer.WriteString("description", Description);
-        writer.WriteString("object_type", "module");
-        writer.WriteString("object_uid", Module.Uid);
+        writer.WriteString("object_type", ObjectType);
+        writer.WriteString("object_uid", ObjectUid);
         if (FailedWith is { } failure) writer.WriteString("error", failure.Message);
         writer.WriteStartObject("pending_ops");
         writer.WriteEndObject();

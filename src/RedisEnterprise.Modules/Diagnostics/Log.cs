@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(166, LogLevel.Information, "Node {NodeUid} lacks {Module}; uploading it")]
     internal static partial void RepairingNode(ILogger logger, int nodeUid, string module);
+
+    [LoggerMessage(167, LogLevel.Warning, "Compatibility check: [{Code}] {Message}")]
+    internal static partial void CompatibilityWarning(ILogger logger, string code, string message);
 }

@@ -25,6 +25,13 @@ internal static class ErrorMap
         ["invalid_dependency_data"] = d => new InvalidDependencyDataException(d),
         ["modules_upload_disabled"] = d => new ModuleUploadDisabledException(d),
         ["module_in_use"] = d => new ModuleInUseException(d),
+        ["db_not_exist"] = d => new DatabaseNotFoundException(d, DatabaseUidOf(d.Path)),
+        ["module_downgrade_unsupported"] = d => new ModuleDowngradeNotSupportedException(d),
+        ["upgrade_bdb_failed"] = d => new DatabaseUpgradeFailedException(d, DatabaseUidOf(d.Path)),
+        ["redis_upgrade_policy_mismatch"] = d => new DatabaseUpgradeFailedException(d, DatabaseUidOf(d.Path)),
+        ["redis_incompatible_version"] = d => new IncompatibleClusterVersionException(d),
+        ["redis_pack_incompatible_version"] = d => new IncompatibleClusterVersionException(d),
+        ["missing_module"] = d => new ModuleNotFoundException(d, uid: null),
     };
 
     internal static RedisEnterpriseException Map(ErrorDetails details)
@@ -37,6 +44,7 @@ internal static class ErrorMap
             401 => new AuthenticationFailedException(details),
             403 => new PermissionDeniedException(details, Routes.RequiredPermission(method, details.RouteTemplate)),
             404 when Routes.IsSingleModule(details.RouteTemplate) => new ModuleNotFoundException(details, LastSegments(details.Path, Routes.IsArtifact(details.RouteTemplate) ? 2 : 1)),
+            404 when Routes.IsSingleDatabase(details.RouteTemplate) => new DatabaseNotFoundException(details, DatabaseUidOf(details.Path)),
             404 when Routes.IsAction(details.RouteTemplate) => new ActionNotFoundException(details, LastSegments(details.Path, 1)),
             404 when Routes.IsUpload(method, details.RouteTemplate) => new DependencyNotFoundException(details),
             500 when Routes.IsUpload(method, details.RouteTemplate) => new DependencyDownloadException(details),
@@ -89,6 +97,15 @@ internal static class ErrorMap
         int start = path.Length;
         for (int i = 0; i < count && start > 0; i++) start = path.LastIndexOf('/', start - 1);
         return start < 0 ? Uri.UnescapeDataString(path) : string.Join('/', path[(start + 1)..].Split('/').Select(Uri.UnescapeDataString));
+    }
+
+    /// <summary>The database uid of a <c>/v1/bdbs/{uid}…</c> path; <see langword="null"/> for another path.</summary>
+    private static int? DatabaseUidOf(string path)
+    {
+        const string prefix = Routes.Databases + "/";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        string segment = path[prefix.Length..].Split('/')[0];
+        return int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int uid) ? uid : null;
     }
 
     private static bool IsTlsFailure(Exception exception)

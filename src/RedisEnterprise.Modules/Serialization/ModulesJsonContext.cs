@@ -19,4 +19,7 @@ namespace RedisEnterprise.Modules.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<NodeInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<ModuleArtifact>))]
 [JsonSerializable(typeof(ModuleUploadSetting))]
+[JsonSerializable(typeof(DatabaseInfo))]
+[JsonSerializable(typeof(IReadOnlyList<DatabaseInfo>))]
+[JsonSerializable(typeof(DatabaseUpgradeRequest))]
 internal sealed partial class ModulesJsonContext : JsonSerializerContext;

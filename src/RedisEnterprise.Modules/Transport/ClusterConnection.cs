@@ -17,6 +17,7 @@ internal sealed class ClusterConnection
     private readonly IActionsApi _actions;
     private readonly IClusterApi _cluster;
     private readonly IUserDefinedModulesApi _userDefined;
+    private readonly IDatabasesApi _databases;
     private readonly long _maxResponseBytes;
 
     internal ClusterConnection(HttpClient httpClient, RedisEnterpriseModulesClientOptions options)
@@ -30,6 +31,7 @@ internal sealed class ClusterConnection
         _actions = RestService.ForGenerated<IActionsApi>(httpClient, settings);
         _cluster = RestService.ForGenerated<IClusterApi>(httpClient, settings);
         _userDefined = RestService.ForGenerated<IUserDefinedModulesApi>(httpClient, settings);
+        _databases = RestService.ForGenerated<IDatabasesApi>(httpClient, settings);
     }
 
     internal Task<IReadOnlyList<ModuleInfo>> ListModulesAsync(CancellationToken cancellationToken = default) =>
@@ -97,6 +99,21 @@ internal sealed class ClusterConnection
 
     internal Task DeleteArtifactAsync(string moduleName, long version, CancellationToken cancellationToken = default) =>
         ResponseReader.EnsureSuccessAsync(_userDefined.DeleteArtifactAsync(moduleName, version, cancellationToken), cancellationToken);
+
+    internal Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default) =>
+        Read(_databases.ListDatabasesAsync(IDatabasesApi.Fields, cancellationToken), ModulesJsonContext.Default.IReadOnlyListDatabaseInfo, cancellationToken);
+
+    internal Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) =>
+        Read(_databases.GetDatabaseAsync(uid, IDatabasesApi.Fields, cancellationToken), ModulesJsonContext.Default.DatabaseInfo, cancellationToken);
+
+    /// <summary><c>POST /v1/bdbs/{uid}/upgrade[?dry_run=true]</c>: the database as the upgrade leaves it, with the action to follow unless a preview.</summary>
+    internal Task<DatabaseInfo> UpgradeDatabaseAsync(int uid, DatabaseUpgradeRequest request, bool dryRun, CancellationToken cancellationToken = default) =>
+        ResponseReader.ReadAsync(
+            _databases.UpgradeDatabaseAsync(uid, request, dryRun ? "true" : null, cancellationToken),
+            ModulesJsonContext.Default.DatabaseInfo,
+            _maxResponseBytes,
+            dryRun ? null : static d => UidRules.IsUsable(d.ActionUid) ? null : NoActionUid,
+            cancellationToken);
 
     /// <summary>The <c>Basic</c> token for the credentials, sent preemptively on every request.</summary>
     internal static string BasicToken(string username, string password) =>

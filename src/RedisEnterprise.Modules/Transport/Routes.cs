@@ -17,6 +17,9 @@ internal static class Routes
     internal const string UserDefinedModule = "/v2/modules/user-defined/{uid}";
     internal const string NodeArtifacts = "/v2/local/modules/user-defined/artifacts";
     internal const string NodeArtifact = "/v2/local/modules/user-defined/artifacts/{moduleName}/{version}";
+    internal const string Databases = "/v1/bdbs";
+    internal const string Database = "/v1/bdbs/{uid}";
+    internal const string DatabaseUpgrade = "/v1/bdbs/{uid}/upgrade";
 
     internal const string ViewClusterModulesPermission = "view_cluster_modules";
     internal const string UpdateClusterPermission = "update_cluster";
@@ -24,6 +27,9 @@ internal static class Routes
     internal const string ViewClusterInfoPermission = "view_cluster_info";
     internal const string ViewNodesPermission = "view_all_nodes_info";
     internal const string ManageClusterModulesPermission = "manage_cluster_modules";
+    internal const string ViewDatabasesPermission = "view_all_bdbs_info";
+    internal const string ViewDatabasePermission = "view_bdb_info";
+    internal const string UpgradeDatabasePermission = "update_bdb_with_action";
 
     /// <summary>The documented permission that a request needs, or <see langword="null"/> for a route this SDK does not know.</summary>
     internal static string? RequiredPermission(HttpMethod method, string? routeTemplate) => routeTemplate switch
@@ -36,6 +42,9 @@ internal static class Routes
         Nodes => ViewNodesPermission,
         NodeArtifacts when method == HttpMethod.Get => ViewClusterModulesPermission,
         UserDefinedModules or UserDefinedModule or NodeArtifacts or NodeArtifact => ManageClusterModulesPermission,
+        Databases => ViewDatabasesPermission,
+        Database => ViewDatabasePermission,
+        DatabaseUpgrade => UpgradeDatabasePermission,
         _ => null,
     };
 
@@ -45,6 +54,9 @@ internal static class Routes
     internal static bool IsArtifact(string? routeTemplate) => routeTemplate is NodeArtifact;
 
     internal static bool IsAction(string? routeTemplate) => routeTemplate is ActionV1;
+
+    /// <summary>A request about one database, named by the path segment after <c>/v1/bdbs/</c>.</summary>
+    internal static bool IsSingleDatabase(string? routeTemplate) => routeTemplate is Database or DatabaseUpgrade;
 
     internal static bool IsUpload(HttpMethod method, string? routeTemplate) => method == HttpMethod.Post && routeTemplate == ModulesV2;
 

@@ -19,6 +19,15 @@ public sealed class UploadModuleOptions
     public bool? Validate { get; set; }
 
     /// <summary>
+    /// Check the package against the cluster (<see cref="IRedisEnterpriseModulesClient.CheckModuleCompatibilityAsync(string, UploadModuleOptions?, CancellationToken)"/>:
+    /// every node's operating system and architecture, the cluster's version and upload setting) before a single byte of it
+    /// is sent, and throw <see cref="ModuleCompatibilityException"/> carrying the report on any problem; warnings are logged.
+    /// The check only reads (a few GETs). <see langword="null"/> (default): on for uploads from a file path, off for streams;
+    /// <see langword="true"/> checks a stream too. Runs after <see cref="Validate"/>.
+    /// </summary>
+    public bool? CheckCompatibility { get; set; }
+
+    /// <summary>
     /// On Redis Software 8.2 and later, where module uploads are switched off by default (<c>allow_modules_upload</c>): switch
     /// them on for this install (<c>PUT /v1/cluster</c>) and off again afterwards, whether the install succeeds or not
     /// (default <see langword="false"/>: a cluster with uploads off fails with <see cref="ModuleUploadDisabledException"/>

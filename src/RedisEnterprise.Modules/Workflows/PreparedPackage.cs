@@ -19,8 +19,9 @@ internal sealed class PreparedPackage : IAsyncDisposable
     private readonly object _verdictLock = new();
     private Task<List<ModulePackageProblem>>? _verdict;
 
-    private PreparedPackage(string path, string fileName, ModulePackageMetadata metadata, long version, long length, string? spoolPath, SequentialCheck? check)
+    private PreparedPackage(string path, string fileName, ModulePackageMetadata metadata, long version, long length, string? spoolPath, SequentialCheck? check, bool checkCompatibility)
     {
+        CheckCompatibility = checkCompatibility;
         FilePath = path;
         FileName = fileName;
         Metadata = metadata;
@@ -41,6 +42,9 @@ internal sealed class PreparedPackage : IAsyncDisposable
 
     internal long Length { get; }
 
+    /// <summary>Whether an upload checks the package against the cluster first (<see cref="UploadModuleOptions.CheckCompatibility"/>, by default on for a file, off for a stream).</summary>
+    internal bool CheckCompatibility { get; }
+
     /// <summary>The module's name and version, for messages.</summary>
     internal string Describe() => Metadata.ToString();
 
@@ -50,7 +54,7 @@ internal sealed class PreparedPackage : IAsyncDisposable
         FileStream file = OpenRead(filePath);
         await using (file.ConfigureAwait(false))
         {
-            return await ReadAsync(file, Path.GetFileName(filePath), Path.GetFullPath(filePath), options?.Validate ?? true, spoolPath: null, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(file, Path.GetFileName(filePath), Path.GetFullPath(filePath), options?.Validate ?? true, spoolPath: null, options?.CheckCompatibility ?? true, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -65,7 +69,7 @@ internal sealed class PreparedPackage : IAsyncDisposable
             {
                 await content.CopyToAsync(spool, ModuleUploadContent.BufferSize, cancellationToken).ConfigureAwait(false);
                 spool.Position = 0;
-                return await ReadAsync(spool, Path.GetFileName(fileName), spoolPath, options?.Validate ?? false, spoolPath, cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(spool, Path.GetFileName(fileName), spoolPath, options?.Validate ?? false, spoolPath, options?.CheckCompatibility ?? false, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -144,7 +148,7 @@ internal sealed class PreparedPackage : IAsyncDisposable
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, ModuleUploadContent.BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
-    private static async Task<PreparedPackage> ReadAsync(Stream file, string fileName, string path, bool validate, string? spoolPath, CancellationToken cancellationToken)
+    private static async Task<PreparedPackage> ReadAsync(Stream file, string fileName, string path, bool validate, string? spoolPath, bool checkCompatibility, CancellationToken cancellationToken)
     {
         PackageScan scan = await ModulePackage.ScanForUploadAsync(file, cancellationToken).ConfigureAwait(false);
         SequentialCheck? check = validate ? await SequentialCheck.PrepareAsync(file, fileName, scan, cancellationToken).ConfigureAwait(false) : null;
@@ -157,6 +161,6 @@ internal sealed class PreparedPackage : IAsyncDisposable
                 [new ModulePackageProblem(ModulePackageProblemCodes.ModuleVersionMissing, "module.json has no integer version, which names the package on each node of a Redis Software 8 cluster.")]));
         }
 
-        return new PreparedPackage(path, fileName, metadata, version, file.Length, spoolPath, check);
+        return new PreparedPackage(path, fileName, metadata, version, file.Length, spoolPath, check, checkCompatibility);
     }
 }

@@ -19,6 +19,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     internal async Task<ModuleInfo> InstallAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken)
     {
         int parallel = MaxParallel(options);
+        await client.ThrowIfIncompatibleAsync(package, options, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<NodeInfo> nodes = await ActiveNodesAsync(cancellationToken).ConfigureAwait(false);
         return await WithUploadsAllowedAsync(options, package, async () =>
         {
@@ -64,6 +65,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         List<NodeInfo> lacking = nodes.Where((_, i) => !holds[i]).ToList();
         if (lacking.Count == 0) return new EnsureModuleResult(existing, WasUploaded: false);
 
+        await client.ThrowIfIncompatibleAsync(package, options, cancellationToken).ConfigureAwait(false);
         foreach (NodeInfo node in lacking) Log.RepairingNode(logger, node.Uid, package.Describe());
         string uid = existing.Uid;
         await WithUploadsAllowedAsync(options, package, async () =>
@@ -143,10 +145,10 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     private async Task<T> WithUploadsAllowedAsync<T>(UploadModuleOptions? options, PreparedPackage package, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         ClusterInfo cluster = await client.GetClusterAsync(cancellationToken).ConfigureAwait(false);
-        if (cluster.ModuleUploadMaxSizeMb is { } limitMb && package.Length > limitMb * 1024 * 1024)
+        if (!package.CheckCompatibility && ModuleCompatibilityCheck.IsAboveUploadLimit(package.Length, cluster))
         {
-            // The cluster itself takes up to 500 MB; its setting bounds uploads through the web UI at least.
-            Log.PackageAboveUploadLimit(logger, package.Length / (1024d * 1024d), limitMb);
+            // The check's warning says it otherwise. The cluster itself takes up to 500 MB; its setting bounds uploads through the web UI at least.
+            Log.PackageAboveUploadLimit(logger, package.Length / (1024d * 1024d), cluster.ModuleUploadMaxSizeMb!.Value);
         }
 
         if (cluster.AllowModulesUpload != false) return await work().ConfigureAwait(false);

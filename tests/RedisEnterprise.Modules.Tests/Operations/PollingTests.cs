@@ -333,5 +333,29 @@ public sealed class PollingTests : IDisposable
         public Task UploadModuleArtifactAsync(NodeInfo node, string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default) => inner.UploadModuleArtifactAsync(node, filePath, options, cancellationToken);
 
         public Task DeleteModuleArtifactAsync(NodeInfo node, string moduleName, long version, CancellationToken cancellationToken = default) => inner.DeleteModuleArtifactAsync(node, moduleName, version, cancellationToken);
+
+        public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(packagePath, cancellationToken);
+
+        public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(string packagePath, UploadModuleOptions? options, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(packagePath, options, cancellationToken);
+
+        public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(content, fileName, cancellationToken);
+
+        public Task<ModuleCompatibilityReport> CheckModuleCompatibilityAsync(Stream content, string fileName, UploadModuleOptions? options, CancellationToken cancellationToken = default) => inner.CheckModuleCompatibilityAsync(content, fileName, options, cancellationToken);
+
+        public Task<IReadOnlyList<DatabaseInfo>> ListDatabasesAsync(CancellationToken cancellationToken = default) => inner.ListDatabasesAsync(cancellationToken);
+
+        public Task<DatabaseInfo> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) => inner.GetDatabaseAsync(uid, cancellationToken);
+
+        public Task<IReadOnlyList<DatabaseInfo>> FindDatabasesUsingModuleAsync(string moduleName, CancellationToken cancellationToken = default) => inner.FindDatabasesUsingModuleAsync(moduleName, cancellationToken);
+
+        public Task<DatabaseInfo> PreviewDatabaseUpgradeAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default) => inner.PreviewDatabaseUpgradeAsync(databaseUid, request, cancellationToken);
+
+        public Task<DatabaseUpgradeOperation> StartUpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default) => inner.StartUpgradeDatabaseAsync(databaseUid, request, cancellationToken);
+
+        public Task<DatabaseInfo> UpgradeDatabaseAsync(int databaseUid, DatabaseUpgradeRequest request, CancellationToken cancellationToken = default) => inner.UpgradeDatabaseAsync(databaseUid, request, cancellationToken);
+
+        public Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) => inner.StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken);
+
+        public Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) => inner.UpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken);
     }
 }

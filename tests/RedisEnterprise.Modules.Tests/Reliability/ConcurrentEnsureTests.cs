@@ -31,7 +31,8 @@ public sealed class ConcurrentEnsureTests : IDisposable
     [Fact]
     public async Task The_wait_for_the_other_uploader_survives_a_transient_error()
     {
-        var cluster = new SlowInstallCluster(pollsToInstall: 3) { UploadingElsewhereUntilList = 4, UnavailableOnList = 2 };
+        // List 1: the ensure looks; list 2: the compatibility check before its upload; list 3: the first of the wait, a 503.
+        var cluster = new SlowInstallCluster(pollsToInstall: 3) { UploadingElsewhereUntilList = 5, UnavailableOnList = 3 };
         using var server = RawServer.Answering(cluster.Answer);
         using var client = Client(server);
 
@@ -39,7 +40,7 @@ public sealed class ConcurrentEnsureTests : IDisposable
 
         Assert.False(result.WasUploaded);
         Assert.Equal(Name, result.Module.ModuleName);
-        Assert.True(cluster.Lists >= 4, "listed on after the 503");
+        Assert.True(cluster.Lists >= 5, "listed on after the 503");
     }
 
     [Fact]
