@@ -45,6 +45,8 @@ internal static class PairedCalls
         PrintRow("list nodes (captured)", await CompareAsync(rounds, () => baseline.ListNodesAsync(), () => sdk.ListNodesAsync(), () => sdkWithoutRetries.ListNodesAsync()).ConfigureAwait(false));
         PrintRow("get cluster (captured)", await CompareAsync(rounds, () => baseline.GetClusterAsync(), () => sdk.GetClusterAsync(), () => sdkWithoutRetries.GetClusterAsync()).ConfigureAwait(false));
         NodeInfo node = RedisEnterpriseModulesModelFactory.NodeInfo(uid: 1, address: "127.0.0.1", status: "active");
+        PrintRow("list databases (one, captured)", await CompareAsync(rounds, () => baseline.ListDatabasesAsync(), () => sdk.ListDatabasesAsync(), () => sdkWithoutRetries.ListDatabasesAsync()).ConfigureAwait(false));
+        PrintRow("get database (captured)", await CompareAsync(rounds, () => baseline.GetDatabaseAsync(1), () => sdk.GetDatabaseAsync(1), () => sdkWithoutRetries.GetDatabaseAsync(1)).ConfigureAwait(false));
         PrintRow("a node's artifacts", await CompareAsync(rounds, () => baseline.ListArtifactsAsync(), () => sdk.ListModuleArtifactsAsync(node), () => sdkWithoutRetries.ListModuleArtifactsAsync(node)).ConfigureAwait(false));
 
         // The model's share, without HTTP: the same bytes parsed by the baseline's DTO and by the SDK's model (its generated metadata).

@@ -15,7 +15,7 @@ namespace RedisEnterprise.Modules.TestSupport;
 /// </summary>
 /// <remarks>
 /// Routed by method and path: <c>GET /v1/modules</c> lists, <c>GET /v1/modules/…</c> gets one, <c>GET /v1|v2/actions/…</c>
-/// polls, <c>GET /v1/nodes</c>, <c>GET /v1/cluster</c> and a node's <c>GET /v2/local/modules/user-defined/artifacts</c>
+/// polls, <c>GET /v1/nodes</c>, <c>GET /v1/cluster</c>, <c>GET /v1/bdbs</c>, <c>GET /v1/bdbs/…</c> and a node's <c>GET /v2/local/modules/user-defined/artifacts</c>
 /// answer what <see cref="Serve"/> gave them (404 until then), <c>POST /v1|v2/modules</c> and a node's
 /// <c>POST /v2/local/modules/user-defined/artifacts</c> upload (Content-Length bodies; <c>Expect: 100-continue</c> is
 /// answered; a body without a part named <c>module</c> gets 400). A request without Basic credentials gets 401. Keep-alive, one request
@@ -34,6 +34,8 @@ internal sealed class LoopbackCluster : IDisposable
         Nodes,
         Cluster,
         Artifacts,
+        Databases,
+        Database,
     }
 
     private const int BodyStartBytes = 8 * 1024; // far more than a part's headers
@@ -247,6 +249,9 @@ internal sealed class LoopbackCluster : IDisposable
     /// <summary>CRLF --boundary-- CRLF after the file's bytes.</summary>
     private static int ClosingLength(int boundaryLength) => 2 + 2 + boundaryLength + 2 + 2;
 
+    /// <summary>The request target without its query (the SDK asks for the databases' <c>?fields=</c>; the answer is the same).</summary>
+    private static ReadOnlySpan<byte> PathOf(ReadOnlySpan<byte> target) => target.IndexOf((byte)'?') is int query and >= 0 ? target[..query] : target;
+
     /// <summary>Hashes the file bytes of one multipart body as it is read: from the end of the part's headers to the closing delimiter.</summary>
     private sealed class FileHash(long fileEnd, ReadOnlySpan<byte> boundary) : IDisposable
     {
@@ -296,6 +301,8 @@ internal sealed class LoopbackCluster : IDisposable
             else if (isGet && target.SequenceEqual("/v1/nodes"u8)) route = Route.Nodes;
             else if (isGet && target.SequenceEqual("/v1/cluster"u8)) route = Route.Cluster;
             else if (isGet && target.SequenceEqual("/v2/local/modules/user-defined/artifacts"u8)) route = Route.Artifacts;
+            else if (isGet && PathOf(target).SequenceEqual("/v1/bdbs"u8)) route = Route.Databases;
+            else if (isGet && target.StartsWith("/v1/bdbs/"u8)) route = Route.Database;
 
             long contentLength = 0;
             bool expectsContinue = false;

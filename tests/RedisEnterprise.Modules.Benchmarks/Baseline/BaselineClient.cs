@@ -51,6 +51,14 @@ public sealed class BaselineClient : IDisposable
         await _http.GetFromJsonAsync("/v2/local/modules/user-defined/artifacts", BaselineJsonContext.Default.ListArtifactDto, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty answer");
 
+    public async Task<List<DatabaseDto>> ListDatabasesAsync(CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync("/v1/bdbs", BaselineJsonContext.Default.ListDatabaseDto, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
+
+    public async Task<DatabaseDto> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync("/v1/bdbs/" + uid.ToString(CultureInfo.InvariantCulture), BaselineJsonContext.Default.DatabaseDto, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
+
     public async Task<ActionDto> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
         await _http.GetFromJsonAsync("/v1/actions/" + Uri.EscapeDataString(actionUid), BaselineJsonContext.Default.ActionDto, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty answer");
@@ -205,6 +213,26 @@ public sealed class ClusterWithRestNodeDto
     public System.Text.Json.Nodes.JsonObject? Rest { get; set; }
 }
 
+/// <summary>The fields of <c>GET /v1/bdbs/{uid}</c> the SDK's <see cref="DatabaseInfo"/> reads.</summary>
+public sealed class DatabaseDto
+{
+    public int Uid { get; set; }
+    public string? Name { get; set; }
+    public string? Status { get; set; }
+    public string? RedisVersion { get; set; }
+    public string? Version { get; set; }
+    public List<DatabaseModuleDto>? ModuleList { get; set; }
+    public string? ActionUid { get; set; }
+}
+
+public sealed class DatabaseModuleDto
+{
+    public string? ModuleId { get; set; }
+    public string? ModuleName { get; set; }
+    public string? SemanticVersion { get; set; }
+    public string? ModuleArgs { get; set; }
+}
+
 public sealed class ArtifactDto
 {
     public string? ModuleName { get; set; }
@@ -218,6 +246,8 @@ public sealed class ArtifactDto
 [JsonSerializable(typeof(ClusterWithRestDto))]
 [JsonSerializable(typeof(ClusterWithRestNodeDto))]
 [JsonSerializable(typeof(List<ArtifactDto>))]
+[JsonSerializable(typeof(List<DatabaseDto>))]
+[JsonSerializable(typeof(DatabaseDto))]
 [JsonSerializable(typeof(List<ModuleDto>))]
 [JsonSerializable(typeof(ModuleDto))]
 [JsonSerializable(typeof(ActionDto))]

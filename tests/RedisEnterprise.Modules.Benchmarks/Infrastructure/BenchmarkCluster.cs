@@ -20,6 +20,8 @@ internal static class BenchmarkCluster
         cluster.Serve(LoopbackCluster.Route.Nodes, Payloads.Nodes);
         cluster.Serve(LoopbackCluster.Route.Cluster, Payloads.Cluster);
         cluster.Serve(LoopbackCluster.Route.Artifacts, Payloads.Artifacts);
+        cluster.Serve(LoopbackCluster.Route.Databases, Payloads.Databases);
+        cluster.Serve(LoopbackCluster.Route.Database, Payloads.Database);
         return cluster;
     }
 

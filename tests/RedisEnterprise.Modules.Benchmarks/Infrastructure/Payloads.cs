@@ -19,6 +19,12 @@ internal static class Payloads
     /// <summary><c>GET /v1/cluster</c> as captured from a cluster.</summary>
     internal static byte[] Cluster { get; } = Read("cluster.json");
 
+    /// <summary><c>GET /v1/bdbs/1</c> as captured from a cluster.</summary>
+    internal static byte[] Database { get; } = Read("database.json");
+
+    /// <summary><c>GET /v1/bdbs</c>: the captured database, as a list of one (no capture has a list).</summary>
+    internal static byte[] Databases { get; } = [(byte)'[', .. Database, (byte)']'];
+
     /// <summary>A node's <c>GET /v2/local/modules/user-defined/artifacts</c>, the documented example (no capture has one).</summary>
     internal static byte[] Artifacts { get; } = """[{"module_name": "TestModule", "version": 123, "dependencies": ["dep_1", "dep_2"]}]"""u8.ToArray();
 
