@@ -6,8 +6,8 @@ internal static class BenchmarkCluster
     internal const string Username = "admin@example.com";
     internal const string Password = "bench-password";
 
-    /// <summary>Uploads without the package check, so the benchmarks time the transfer alone.</summary>
-    internal static UploadModuleOptions NoValidation { get; } = new() { Validate = false };
+    /// <summary>Uploads without the package check and the compatibility check, so the benchmarks time the transfer alone.</summary>
+    internal static UploadModuleOptions NoValidation { get; } = new() { Validate = false, CheckCompatibility = false };
 
     /// <summary>Starts a <see cref="LoopbackCluster"/> answering with <see cref="Payloads"/> (a list of 16 modules).</summary>
     internal static LoopbackCluster Start()

@@ -2,7 +2,8 @@
 // POST /v1/modules (UploadModuleV1Async, as the reference page's examples), certificate not checked (curl -k).
 // Usage: UploadCli <endpoint> <username> <password> <file> [--idle | --validate | --raw]
 // --idle does everything but the upload (client made, file opened), for the process's resting memory.
-// --validate takes the SDK's default path, the package checked as it is sent; without it, Validate = false.
+// --validate takes the SDK's default path, the package checked as it is sent (the compatibility check off: the sink is no
+// cluster); without it, Validate = false.
 // --raw <cert.pem> uploads with a hand-written HttpClient + StreamContent instead of the SDK, the baseline of the validated
 // rows, trusting the sink's certificate (the PEM file) only.
 using System.Diagnostics;
@@ -57,7 +58,8 @@ if (args.Contains("--raw"))
 }
 else
 {
-    ModuleInfo module = await client.UploadModuleV1Async(file, args.Contains("--validate") ? null : new UploadModuleOptions { Validate = false });
+    // --validate: the default options but the compatibility check, whose reads of the cluster the sink does not answer.
+    ModuleInfo module = await client.UploadModuleV1Async(file, args.Contains("--validate") ? new UploadModuleOptions { CheckCompatibility = false } : new UploadModuleOptions { Validate = false, CheckCompatibility = false });
     uid = module.Uid!;
 }
 
