@@ -17,7 +17,7 @@ public static class ErrorHandling
             return e switch
             {
                 FileNotFoundException => "no such file, nothing sent",
-                ModulePackageValidationException bad => $"bad package, nothing sent: {string.Join("; ", bad.Validation.Problems)}",
+                ModulePackageValidationException bad => $"bad package, not installed: {string.Join("; ", bad.Validation.Problems)}",
                 ModuleAlreadyExistsException => "the cluster already has this version",
                 ActionFailedException failed => $"the cluster took the package, then its action ended {failed.Action.RawStatus}: {failed.ErrorCode}",
                 RedisEnterpriseConnectionException => $"could not reach the cluster: {e.Message}",

@@ -39,7 +39,7 @@ public sealed class SnippetTests : IAsyncDisposable
 
         string outcome = await ErrorHandling.UploadAsync(client, Package(new ModulePackageBuilder("broken", "1.0.0").WithoutModuleJsonProperty("module_name")));
 
-        Assert.StartsWith("bad package, nothing sent:", outcome, StringComparison.Ordinal);
+        Assert.StartsWith("bad package, not installed:", outcome, StringComparison.Ordinal);
         Assert.Contains(ModulePackageProblemCodes.ModuleNameMissing, outcome, StringComparison.Ordinal);
         Assert.DoesNotContain(_cluster.Requests, r => r.Method == "POST");
     }

@@ -119,7 +119,7 @@ public interface IRedisEnterpriseModulesClient
     /// later, an earlier run that failed) gets it, named in <see cref="EnsureModuleResult.RepairedNodes"/>.
     /// </summary>
     /// <param name="filePath">The module package.</param>
-    /// <param name="options">Upload options; the package is validated before uploading unless <see cref="UploadModuleOptions.Validate"/> is false.</param>
+    /// <param name="options">Upload options; the package is validated (its structure before the first byte, its data as it is sent) unless <see cref="UploadModuleOptions.Validate"/> is false.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cluster's module, and whether this call uploaded it.</returns>
     /// <exception cref="ModuleCompatibilityException">An upload was needed and the compatibility check (<see cref="UploadModuleOptions.CheckCompatibility"/>, on by default) found a problem; nothing was sent.</exception>

@@ -122,7 +122,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             return await InstallUserDefinedAsync(await PreparedPackage.FromFileAsync(filePath, options, cancellationToken).ConfigureAwait(false), options, cancellationToken).ConfigureAwait(false);
         }
 
-        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, checkPrepared: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -135,7 +135,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
 
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
-        return await StartUploadAsync(part, options, filePath: null, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(part, options, filePath: null, checkPrepared: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -155,10 +155,23 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
     private async Task<EnsureModuleResult> EnsureInstalledAsync(string filePath, UploadModuleOptions? options, CancellationToken cancellationToken)
     {
-        ModulePackage package = await ModulePackage.OpenAsync(filePath, cancellationToken).ConfigureAwait(false);
-        ModulePackageMetadata metadata = package.Metadata
-            ?? throw new ModulePackageValidationException(new ModulePackageValidation(package.FileName, package.OpeningProblems));
+        // One opening of the file serves the package's metadata, its check and its upload.
+        ModuleFilePart part = ModuleFilePart.OpenFile(filePath, options?.UploadProgress);
+        try
+        {
+            PackageScan scan = await ModulePackage.ScanForUploadAsync(part.Value, cancellationToken).ConfigureAwait(false);
+            ModulePackageMetadata metadata = scan.Metadata
+                ?? throw new ModulePackageValidationException(new ModulePackageValidation(part.FileName!, scan.Problems));
+            return await EnsureInstalledAsync(part, scan, metadata, filePath, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await part.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
 
+    private async Task<EnsureModuleResult> EnsureInstalledAsync(ModuleFilePart part, PackageScan scan, ModulePackageMetadata metadata, string filePath, UploadModuleOptions? options, CancellationToken cancellationToken)
+    {
         PackageGate gate = await EnterEnsureGateAsync(metadata, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -169,7 +182,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
             try
             {
-                return new EnsureModuleResult(await UploadModuleAsync(filePath, options, cancellationToken).ConfigureAwait(false), WasUploaded: true);
+                if (options?.Validate ?? true) part.Check = await UploadCheck.FromScanAsync(part.Value, part.FileName!, scan, cancellationToken).ConfigureAwait(false);
+                ModuleInfo uploaded = await UploadAndWaitAsync(() => StartUploadAsync(part, options, filePath, checkPrepared: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+                return new EnsureModuleResult(uploaded, WasUploaded: true);
             }
             catch (ModuleAlreadyExistsException)
             {
@@ -488,6 +503,10 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
                 return string.Empty;
             }, _options.UploadTimeout, cancellationToken, stall: stall, node: node).ConfigureAwait(false);
         }
+        catch (Exception) when (part.Check?.Refusal is { } refusal)
+        {
+            throw new ModulePackageValidationException(refusal);
+        }
         finally
         {
             await part.ReleaseAsync().ConfigureAwait(false);
@@ -571,9 +590,10 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     private async Task CheckIfAskedAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
     {
         if (!(options?.CheckCompatibility ?? fromPath)) return;
-        ModulePackage package = await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false);
+        // The validation's scan has read module.json already, unless validation is off.
+        ModulePackageMetadata? metadata = part.Check?.Metadata ?? (await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false)).Metadata;
         // The package's own problems are Validate's business (it ran first, unless switched off): the cluster's checks run either way.
-        await ThrowIfIncompatibleAsync(part.FileName!, package.Metadata, part.Value.Length - part.Value.Position, [], options, cancellationToken).ConfigureAwait(false);
+        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, [], options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, IReadOnlyList<ModulePackageProblem> packageProblems, UploadModuleOptions? options, CancellationToken cancellationToken)
@@ -649,19 +669,23 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
         });
 
-    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, string? filePath, CancellationToken cancellationToken)
+    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, string? filePath, bool checkPrepared, CancellationToken cancellationToken)
     {
         try
         {
-            await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
+            if (!checkPrepared) await PrepareCheckAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             await CheckIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             using StallWatch? stall = WatchForStall(part);
             ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
             return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
         }
+        catch (Exception) when (part.Check?.Refusal is { } refusal)
+        {
+            throw new ModulePackageValidationException(refusal);
+        }
         catch (ModuleAlreadyExistsException exists) when (filePath is not null)
         {
-            throw exists.Naming(await MetadataOrNullAsync(filePath).ConfigureAwait(false));
+            throw exists.Naming(part.Check?.Metadata ?? await MetadataOrNullAsync(filePath).ConfigureAwait(false));
         }
         finally
         {
@@ -674,14 +698,18 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         try
         {
-            await ValidateIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
+            await PrepareCheckAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             await CheckIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             using StallWatch? stall = WatchForStall(part);
             return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
         }
+        catch (Exception) when (part.Check?.Refusal is { } refusal)
+        {
+            throw new ModulePackageValidationException(refusal);
+        }
         catch (ModuleAlreadyExistsException exists) when (filePath is not null)
         {
-            throw exists.Naming(await MetadataOrNullAsync(filePath).ConfigureAwait(false));
+            throw exists.Naming(part.Check?.Metadata ?? await MetadataOrNullAsync(filePath).ConfigureAwait(false));
         }
         finally
         {
@@ -709,11 +737,11 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         return modules.FirstOrDefault(m => ModuleCompatibilityCheck.IsSameVersion(m, package));
     }
 
-    private static async Task ValidateIfAskedAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
+    /// <summary>Checks the package's structure before the upload, and sets the check of its data that runs as it is sent, when validation is on.</summary>
+    private static async Task PrepareCheckAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
     {
         if (!(options?.Validate ?? fromPath)) return;
-        ModulePackageValidation validation = await ModulePackage.ValidateStreamAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false);
-        validation.ThrowIfInvalid();
+        part.Check = await UploadCheck.PrepareAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false);
     }
 
     private static void ValidateUploadStream(Stream content, string fileName)

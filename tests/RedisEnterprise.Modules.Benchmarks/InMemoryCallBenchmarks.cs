@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using BenchmarkDotNet.Attributes;
 
 namespace RedisEnterprise.Modules.Benchmarks;
@@ -57,17 +55,4 @@ public class InMemoryCallBenchmarks
         "get" => _sdk.GetModuleAsync(Payloads.ModuleUid),
         _ => _sdk.ListModulesAsync(),
     };
-
-    /// <summary>Answers every request with 200 and the same JSON bytes.</summary>
-    private sealed class CannedHandler(byte[] body) : HttpMessageHandler
-    {
-        private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var content = new ByteArrayContent(body);
-            content.Headers.ContentType = Json;
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace RedisEnterprise.Modules.Benchmarks;
 
@@ -11,7 +10,7 @@ namespace RedisEnterprise.Modules.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Run with <c>-- --paired [rounds]</c> (calls, then parsing alone), adding <c>--large</c> for uploads of 1 MiB, 100 MiB and
-/// 1 GiB. Prints Markdown tables.
+/// 1 GiB, then the validated uploads and the fan-out of <see cref="ValidatedUploads"/> (256 MiB). Prints Markdown tables.
 /// </remarks>
 internal static class PairedCalls
 {
@@ -43,6 +42,12 @@ internal static class PairedCalls
 
         PrintRow("get one module", await CompareAsync(rounds, () => baseline.GetModuleAsync(Payloads.ModuleUid), () => sdk.GetModuleAsync(Payloads.ModuleUid), () => sdkWithoutRetries.GetModuleAsync(Payloads.ModuleUid)).ConfigureAwait(false));
         PrintRow("one action poll", await CompareAsync(rounds, () => baseline.GetActionAsync(Payloads.ActionUid), () => sdk.GetActionAsync(Payloads.ActionUid), () => sdkWithoutRetries.GetActionAsync(Payloads.ActionUid)).ConfigureAwait(false));
+        PrintRow("list nodes (captured)", await CompareAsync(rounds, () => baseline.ListNodesAsync(), () => sdk.ListNodesAsync(), () => sdkWithoutRetries.ListNodesAsync()).ConfigureAwait(false));
+        PrintRow("get cluster (captured)", await CompareAsync(rounds, () => baseline.GetClusterAsync(), () => sdk.GetClusterAsync(), () => sdkWithoutRetries.GetClusterAsync()).ConfigureAwait(false));
+        NodeInfo node = RedisEnterpriseModulesModelFactory.NodeInfo(uid: 1, address: "127.0.0.1", status: "active");
+        PrintRow("list databases (one, captured)", await CompareAsync(rounds, () => baseline.ListDatabasesAsync(), () => sdk.ListDatabasesAsync(), () => sdkWithoutRetries.ListDatabasesAsync()).ConfigureAwait(false));
+        PrintRow("get database (captured)", await CompareAsync(rounds, () => baseline.GetDatabaseAsync(1), () => sdk.GetDatabaseAsync(1), () => sdkWithoutRetries.GetDatabaseAsync(1)).ConfigureAwait(false));
+        PrintRow("a node's artifacts", await CompareAsync(rounds, () => baseline.ListArtifactsAsync(), () => sdk.ListModuleArtifactsAsync(node), () => sdkWithoutRetries.ListModuleArtifactsAsync(node)).ConfigureAwait(false));
 
         // The model's share, without HTTP: the same bytes parsed by the baseline's DTO and by the SDK's model (its generated metadata).
         Console.WriteLine();
@@ -56,6 +61,23 @@ internal static class PairedCalls
                 await CompareAsync(rounds, Parse(list, BaselineJsonContext.Default.ListModuleDto), Parse(list, Serialization.ModulesJsonContext.Default.IReadOnlyListModuleInfo)).ConfigureAwait(false));
         }
 
+        Stats[] clusterParse = await CompareAsync(
+            rounds,
+            Parse(Payloads.Cluster, BaselineJsonContext.Default.ClusterDto),
+            Parse(Payloads.Cluster, Serialization.ModulesJsonContext.Default.ClusterInfo),
+            Parse(Payloads.Cluster, BaselineJsonContext.Default.ClusterWithRestDto),
+            Parse(Payloads.Cluster, BaselineJsonContext.Default.ClusterWithRestNodeDto),
+            () =>
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(Payloads.Cluster);
+                _ = document.RootElement.Clone();
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+        PrintPair("cluster (captured)", clusterParse);
+        Console.WriteLine($"| cluster, the DTO keeping its other keys (`[JsonExtensionData]` dictionary, as the SDK's `AdditionalData`) | {Format(clusterParse[0].Time)} | {Format(clusterParse[2].Time)} | {clusterParse[2].Ratio} |");
+        Console.WriteLine($"| cluster, the DTO keeping its other keys in a `JsonObject` | {Format(clusterParse[0].Time)} | {Format(clusterParse[3].Time)} | {clusterParse[3].Ratio} |");
+        Console.WriteLine($"| cluster, one `JsonDocument` of the whole answer, cloned | {Format(clusterParse[0].Time)} | {Format(clusterParse[4].Time)} | {clusterParse[4].Ratio} |");
+        PrintPair("nodes (captured)", await CompareAsync(rounds, Parse(Payloads.Nodes, BaselineJsonContext.Default.ListNodeDto), Parse(Payloads.Nodes, Serialization.ModulesJsonContext.Default.IReadOnlyListNodeInfo)).ConfigureAwait(false));
         PrintPair(
             "one action",
             await CompareAsync(rounds, Parse(Payloads.Action, BaselineJsonContext.Default.ActionDto), Parse(Payloads.Action, Serialization.ModulesJsonContext.Default.ActionInfo)).ConfigureAwait(false));
@@ -85,10 +107,14 @@ internal static class PairedCalls
         {
             folder.Delete(recursive: true);
         }
+
+        // The default (validated) path and the fan-out to three nodes, as --validated runs them.
+        Console.WriteLine();
+        await ValidatedUploads.RunAsync(Math.Min(rounds, 9), 256 * FileSize.MiB).ConfigureAwait(false);
     }
 
     /// <summary>Times the baseline (first) and each other contender in neighbouring blocks, the order rotating every round.</summary>
-    private static async Task<Stats[]> CompareAsync(int rounds, params Func<Task>[] contenders)
+    internal static async Task<Stats[]> CompareAsync(int rounds, params Func<Task>[] contenders)
     {
         // Warm all up (a second each, so tiered compilation has settled), then size the blocks to last about BlockLength.
         var warm = new TimeSpan[contenders.Length];
@@ -138,24 +164,24 @@ internal static class PairedCalls
         return Stopwatch.GetElapsedTime(started) / calls;
     }
 
-    private static string FormatRatios(List<double> ratios)
+    internal static string FormatRatios(List<double> ratios)
     {
         ratios.Sort();
         return string.Create(CultureInfo.InvariantCulture, $"{ratios[ratios.Count / 2]:0.00} ({ratios[ratios.Count / 4]:0.00}–{ratios[ratios.Count * 3 / 4]:0.00})");
     }
 
-    private static string Format(TimeSpan time) => time.TotalMilliseconds >= 1
+    internal static string Format(TimeSpan time) => time.TotalMilliseconds >= 1
         ? string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:0.00} ms")
         : string.Create(CultureInfo.InvariantCulture, $"{time.TotalMicroseconds:0.#} µs");
 
-    private static string Throughput(long bytes, TimeSpan time) =>
+    internal static string Throughput(long bytes, TimeSpan time) =>
         string.Create(CultureInfo.InvariantCulture, $"{bytes / time.TotalSeconds / 1e6:N0} MB/s");
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>One contender's time per call in every round, and its ratio to the baseline's in the same round.</summary>
-    private sealed record Stats(List<TimeSpan> Times, List<double> Ratios)
+    internal sealed record Stats(List<TimeSpan> Times, List<double> Ratios)
     {
         internal TimeSpan Time => Times.Order().ElementAt(Times.Count / 2);
 

@@ -15,8 +15,10 @@ namespace RedisEnterprise.Modules.TestSupport;
 /// </summary>
 /// <remarks>
 /// Routed by method and path: <c>GET /v1/modules</c> lists, <c>GET /v1/modules/…</c> gets one, <c>GET /v1|v2/actions/…</c>
-/// polls, <c>POST /v1|v2/modules</c> uploads (Content-Length bodies; <c>Expect: 100-continue</c> is answered; a body
-/// without a part named <c>module</c> gets 400). A request without Basic credentials gets 401. Keep-alive, one request
+/// polls, <c>GET /v1/nodes</c>, <c>GET /v1/cluster</c>, <c>GET /v1/bdbs</c>, <c>GET /v1/bdbs/…</c> and a node's <c>GET /v2/local/modules/user-defined/artifacts</c>
+/// answer what <see cref="Serve"/> gave them (404 until then), <c>POST /v1|v2/modules</c> and a node's
+/// <c>POST /v2/local/modules/user-defined/artifacts</c> upload (Content-Length bodies; <c>Expect: 100-continue</c> is
+/// answered; a body without a part named <c>module</c> gets 400). A request without Basic credentials gets 401. Keep-alive, one request
 /// at a time per connection. It can stall an upload after some bytes, to test cancellation and timeouts.
 /// </remarks>
 internal sealed class LoopbackCluster : IDisposable
@@ -29,6 +31,11 @@ internal sealed class LoopbackCluster : IDisposable
         Module,
         Action,
         Upload,
+        Nodes,
+        Cluster,
+        Artifacts,
+        Databases,
+        Database,
     }
 
     private const int BodyStartBytes = 8 * 1024; // far more than a part's headers
@@ -44,9 +51,10 @@ internal sealed class LoopbackCluster : IDisposable
     private readonly long _stallAfterBytes;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly byte[][] _answers = new byte[5][];
+    private readonly byte[][] _answers = new byte[Enum.GetValues<Route>().Length][];
     private long _uploadedBytes;
     private long _lastUploadFileBytes = -1;
+    private string? _lastUploadSha256;
 
     private LoopbackCluster(X509Certificate2? certificate, int bufferSize, long stallAfterBytes)
     {
@@ -73,6 +81,12 @@ internal sealed class LoopbackCluster : IDisposable
 
     /// <summary>The last upload's file bytes: its body's length minus the multipart framing; -1 if the body was not one multipart part.</summary>
     internal long LastUploadFileBytes => Interlocked.Read(ref _lastUploadFileBytes);
+
+    /// <summary>Whether to hash each upload's file bytes (<see cref="LastUploadSha256"/>); off by default, as it costs the server time.</summary>
+    internal bool HashUploads { get; set; }
+
+    /// <summary>The SHA-256 (lower-case hex) of the last upload's file bytes, with <see cref="HashUploads"/>; null before.</summary>
+    internal string? LastUploadSha256 => Volatile.Read(ref _lastUploadSha256);
 
     /// <summary>Called after each upload is read, before it is answered (from the connection's task).</summary>
     internal Action<UploadReceived>? OnUpload { get; set; }
@@ -175,6 +189,10 @@ internal sealed class LoopbackCluster : IDisposable
             int kept = Keep(bodyStart, 0, buffer.AsSpan(bodyAt, (int)inBuffer));
             int consumed = bodyAt + (int)inBuffer;
             long bodyRead = inBuffer;
+            bool counted = head.Route == Route.Upload && head.Authorized;
+            if (counted) Interlocked.Add(ref _uploadedBytes, inBuffer);
+            using FileHash? hash = counted && HashUploads ? new FileHash(head.ContentLength - ClosingLength(head.BoundaryLength), boundary.AsSpan(0, head.BoundaryLength)) : null;
+            hash?.Add(bodyStart.AsSpan(0, kept), buffer.AsSpan(bodyAt, (int)inBuffer));
             while (bodyRead < head.ContentLength)
             {
                 if (bodyRead >= _stallAfterBytes)
@@ -186,17 +204,19 @@ internal sealed class LoopbackCluster : IDisposable
                 int read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, head.ContentLength - bodyRead)), _stop.Token).ConfigureAwait(false);
                 if (read == 0) return;
                 kept = Keep(bodyStart, kept, buffer.AsSpan(0, read));
+                hash?.Add(bodyStart.AsSpan(0, kept), buffer.AsSpan(0, read));
                 bodyRead += read;
+                if (counted) Interlocked.Add(ref _uploadedBytes, read); // as it comes, so a body cut short shows how far it got
                 consumed = filled = 0;
             }
 
             byte[] answer = head.Authorized ? Volatile.Read(ref _answers[(int)head.Route]) ?? NotFoundResponse : UnauthorizedResponse;
             if (head.Route == Route.Upload && head.Authorized)
             {
-                Interlocked.Add(ref _uploadedBytes, head.ContentLength);
                 ReadOnlySpan<byte> opening = bodyStart.AsSpan(0, kept);
                 int framing = FramingLength(opening, boundary.AsSpan(0, head.BoundaryLength));
                 Interlocked.Exchange(ref _lastUploadFileBytes, framing < 0 ? -1 : head.ContentLength - framing - ClosingLength(head.BoundaryLength));
+                if (hash is not null) Volatile.Write(ref _lastUploadSha256, hash.Result());
                 bool hasModulePart = framing >= 0 && (opening[..framing].IndexOf("name=\"module\""u8) >= 0 || opening[..framing].IndexOf("name=module"u8) >= 0);
                 OnUpload?.Invoke(new UploadReceived(target ?? string.Empty, head.ContentLength, hasModulePart, head.ExpectsContinue));
                 if (!hasModulePart) answer = NoModuleResponse;
@@ -229,6 +249,35 @@ internal sealed class LoopbackCluster : IDisposable
     /// <summary>CRLF --boundary-- CRLF after the file's bytes.</summary>
     private static int ClosingLength(int boundaryLength) => 2 + 2 + boundaryLength + 2 + 2;
 
+    /// <summary>The request target without its query (the SDK asks for the databases' <c>?fields=</c>; the answer is the same).</summary>
+    private static ReadOnlySpan<byte> PathOf(ReadOnlySpan<byte> target) => target.IndexOf((byte)'?') is int query and >= 0 ? target[..query] : target;
+
+    /// <summary>Hashes the file bytes of one multipart body as it is read: from the end of the part's headers to the closing delimiter.</summary>
+    private sealed class FileHash(long fileEnd, ReadOnlySpan<byte> boundary) : IDisposable
+    {
+        private readonly System.Security.Cryptography.IncrementalHash _hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        private readonly byte[] _boundary = boundary.ToArray();
+        private long _fileStart = -1;
+        private long _offset;
+
+        /// <summary>Adds the next bytes of the body; <paramref name="opening"/> is the body's start kept so far, to find where the file starts.</summary>
+        internal void Add(ReadOnlySpan<byte> opening, ReadOnlySpan<byte> bytes)
+        {
+            if (_fileStart < 0) _fileStart = FramingLength(opening, _boundary);
+            if (_fileStart >= 0)
+            {
+                long from = Math.Max(_fileStart, _offset), to = Math.Min(fileEnd, _offset + bytes.Length);
+                if (to > from) _hash.AppendData(bytes.Slice((int)(from - _offset), (int)(to - from)));
+            }
+
+            _offset += bytes.Length;
+        }
+
+        internal string Result() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public void Dispose() => _hash.Dispose();
+    }
+
     /// <summary>What the server needs from a request head, read without allocating.</summary>
     private readonly record struct Head(Route Route, long ContentLength, bool ExpectsContinue, bool Authorized, int BoundaryLength, int TargetStart, int TargetLength)
     {
@@ -245,10 +294,15 @@ internal sealed class LoopbackCluster : IDisposable
             target = target[..Math.Max(target.IndexOf((byte)' '), 0)];
 
             Route route = Route.None;
-            if (isPost && (target.SequenceEqual("/v1/modules"u8) || target.SequenceEqual("/v2/modules"u8))) route = Route.Upload;
+            if (isPost && (target.SequenceEqual("/v1/modules"u8) || target.SequenceEqual("/v2/modules"u8) || target.SequenceEqual("/v2/local/modules/user-defined/artifacts"u8))) route = Route.Upload;
             else if (isGet && target.SequenceEqual("/v1/modules"u8)) route = Route.List;
             else if (isGet && target.StartsWith("/v1/modules/"u8)) route = Route.Module;
             else if (isGet && (target.StartsWith("/v1/actions/"u8) || target.StartsWith("/v2/actions/"u8))) route = Route.Action;
+            else if (isGet && target.SequenceEqual("/v1/nodes"u8)) route = Route.Nodes;
+            else if (isGet && target.SequenceEqual("/v1/cluster"u8)) route = Route.Cluster;
+            else if (isGet && target.SequenceEqual("/v2/local/modules/user-defined/artifacts"u8)) route = Route.Artifacts;
+            else if (isGet && PathOf(target).SequenceEqual("/v1/bdbs"u8)) route = Route.Databases;
+            else if (isGet && target.StartsWith("/v1/bdbs/"u8)) route = Route.Database;
 
             long contentLength = 0;
             bool expectsContinue = false;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Uploads the same generated file to a loopback HTTPS sink with (a) curl and (b) Python requests, exactly as the
 # reference page's examples do, and (c) the SDK (tests/perf/UploadCli, UploadModuleV1Async), and prints the wall time
-# and peak RSS of each (GNU time -v), one row each, as a Markdown table.
+# and peak RSS of each (GNU time -v), one row each, as a Markdown table. Then (d) a real package of the same bytes as its
+# .so, stored and deflated: a hand-written HttpClient upload against the SDK's default path (the package checked as it is sent).
 #
 #   bash tests/perf/compare-upload.sh            # 1 GiB file
 #   SIZE_MIB=256 bash tests/perf/compare-upload.sh
@@ -116,9 +117,38 @@ row 'SDK `UploadModuleV1Async` (tests/perf/UploadCli)' "$result" "$(last_upload)
 idle=$(measure sdk-idle dotnet "$cli_dll" "$url" "$user" "$password" "$file" --idle)
 row 'SDK process at rest (same tool, `--idle`: no upload)' "$idle" "-"
 
+echo "(d) packages: raw HttpClient against the SDK's validated default path..." >&2
+cat > "$work/package.py" <<'PY'
+import hashlib, json, sys, zipfile
+so, out, method = sys.argv[1], sys.argv[2], sys.argv[3]
+digest = hashlib.sha256()
+with open(so, 'rb') as f:
+    for block in iter(lambda: f.read(1 << 20), b''):
+        digest.update(block)
+meta = {"module_name": "bench", "display_name": "Bench", "module_file": "bench.so", "semantic_version": "1.0.0", "version": 10000,
+        "author": "bench", "email": "bench@example.com", "description": "perf package", "homepage": "https://example.com",
+        "license": "MIT", "architecture": "x86_64", "os": "Linux", "os_list": ["ubuntu18.04"], "capabilities": [],
+        "command_line_args": "", "min_redis_version": "6.0.0", "min_redis_pack_version": "6.0.0", "compatible_redis_version": "",
+        "sha256": digest.hexdigest(), "dependencies": {}, "commands": [], "ramp_format_version": 1}
+compression = zipfile.ZIP_STORED if method == "stored" else zipfile.ZIP_DEFLATED
+with zipfile.ZipFile(out, 'w', compression=compression, compresslevel=None if method == "stored" else 1) as z:
+    z.writestr("module.json", json.dumps(meta))
+    z.write(so, "bench.so")
+PY
+for method in stored deflated; do
+  package="$work/bench-$method.Linux-ubuntu18.04-x86_64.1.0.0.zip"
+  python3 "$work/package.py" "$file" "$package" "$method"
+  package_mib=$(( $(stat -c %s "$package") / 1024 / 1024 ))
+  result=$(measure "raw-$method" dotnet "$cli_dll" "$url" "$user" "$password" "$package" --raw "$work/cert.pem")
+  row "HttpClient + StreamContent, $method .so ($package_mib MiB zip)" "$result" "$(last_upload)"
+  result=$(measure "sdk-$method" dotnet "$cli_dll" "$url" "$user" "$password" "$package" --validate)
+  row "SDK default path (validated as sent), $method .so ($package_mib MiB zip)" "$result" "$(last_upload)"
+  rm -f "$package"
+done
+
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo
-echo "${size_mib} MiB file, HTTPS on 127.0.0.1 (loopback sink, self-signed certificate, body discarded); $(nproc) cores, ${cpu}; $(date -u +%Y-%m-%d)"
+echo "${size_mib} MiB file, HTTPS on 127.0.0.1 (loopback sink, self-signed certificate, body discarded); $(nproc) cores, ${cpu}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)"
 echo
 echo "| client | wall time | throughput | peak RSS | what the sink received |"
 echo "|---|---|---|---|---|"

@@ -87,7 +87,7 @@ public sealed class ModulePackage
     public static async Task<ModulePackageValidation> ValidateStreamAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
         CheckStream(stream, fileName);
-        PackageScan scan = await ScanStreamAsync(stream, stream.Position, PackageLimits.Default, readEveryEntry: true, cancellationToken).ConfigureAwait(false);
+        PackageScan scan = await ScanStreamAsync(stream, stream.Position, PackageLimits.Default, readEveryEntry: true, locate: false, cancellationToken).ConfigureAwait(false);
         return new ModulePackageValidation(fileName, scan.Problems);
     }
 
@@ -105,7 +105,7 @@ public sealed class ModulePackage
     {
         PackageScan scan = _stream is null
             ? await ScanFileAsync(FilePath!, _limits, readEveryEntry: true, cancellationToken).ConfigureAwait(false)
-            : await ScanStreamAsync(_stream, _start, _limits, readEveryEntry: true, cancellationToken).ConfigureAwait(false);
+            : await ScanStreamAsync(_stream, _start, _limits, readEveryEntry: true, locate: false, cancellationToken).ConfigureAwait(false);
         return new ModulePackageValidation(FileName, scan.Problems);
     }
 
@@ -130,9 +130,16 @@ public sealed class ModulePackage
     {
         CheckStream(stream, fileName);
         long start = stream.Position;
-        PackageScan scan = await ScanStreamAsync(stream, start, limits, readEveryEntry: false, cancellationToken).ConfigureAwait(false);
+        PackageScan scan = await ScanStreamAsync(stream, start, limits, readEveryEntry: false, locate: false, cancellationToken).ConfigureAwait(false);
         return new ModulePackage(null, fileName, stream, start, scan, limits);
     }
+
+    /// <summary>
+    /// The scan an upload starts with: the zip's structure and <c>module.json</c> from the stream's position (restored), and,
+    /// when no problem was found, where each entry's data starts, to check the data from the upload's bytes as they are sent.
+    /// </summary>
+    internal static Task<PackageScan> ScanForUploadAsync(Stream stream, CancellationToken cancellationToken) =>
+        ScanStreamAsync(stream, stream.Position, PackageLimits.Default, readEveryEntry: false, locate: true, cancellationToken);
 
     private static async Task<PackageScan> ScanFileAsync(string filePath, PackageLimits limits, bool readEveryEntry, CancellationToken cancellationToken)
     {
@@ -146,13 +153,15 @@ public sealed class ModulePackage
     }
 
     /// <summary>Scans the zip the stream holds from <paramref name="start"/> to its end, as if those bytes were the whole stream (an upload sends just them).</summary>
-    private static async Task<PackageScan> ScanStreamAsync(Stream stream, long start, PackageLimits limits, bool readEveryEntry, CancellationToken cancellationToken)
+    private static async Task<PackageScan> ScanStreamAsync(Stream stream, long start, PackageLimits limits, bool readEveryEntry, bool locate, CancellationToken cancellationToken)
     {
         long position = stream.Position;
         try
         {
             var zip = new StreamWindow(stream, start, Math.Max(0, stream.Length - start));
-            return await PackageScanner.ScanAsync(zip, limits, readEveryEntry, cancellationToken).ConfigureAwait(false);
+            PackageScan scan = await PackageScanner.ScanAsync(zip, limits, readEveryEntry, cancellationToken).ConfigureAwait(false);
+            if (locate && scan.Problems.Count == 0) await PackageScanner.LocateAsync(zip, scan, cancellationToken).ConfigureAwait(false);
+            return scan;
         }
         finally
         {

@@ -35,13 +35,63 @@ internal static class PackageScanner
 
         if (directory is { } found)
         {
-            await ScanEntriesAsync(new ZipReader(stream, found.Offset), found.Entries, limits, readEveryEntry, scan, cancellationToken).ConfigureAwait(false);
+            scan.DirectoryOffset = found.Offset;
+            await ScanEntriesAsync(new ZipReader(stream, found.Offset), found.Entries, limits, scan, cancellationToken).ConfigureAwait(false);
+            if (readEveryEntry)
+            {
+                foreach (EntryCheck check in scan.EntriesToRead)
+                {
+                    await CheckEntryAsync(() => ZipEntryContent.OpenAsync(stream, check.Entry, found.Offset, cancellationToken), check, scan.Problems, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
         return scan;
     }
 
-    private static async Task ScanEntriesAsync(ZipReader zip, List<ZipEntryRecord> entries, PackageLimits limits, bool readEveryEntry, PackageScan scan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the local header of each entry to read (<see cref="EntryCheck.DataStart"/>), so their data can be checked from a
+    /// sequential pass over the zip (the bytes of an upload as they are sent); an entry that cannot be read is reported as the full check reports it.
+    /// </summary>
+    internal static async Task LocateAsync(Stream stream, PackageScan scan, CancellationToken cancellationToken)
+    {
+        foreach (EntryCheck check in scan.EntriesToRead)
+        {
+            try
+            {
+                check.DataStart = await ZipEntryContent.LocateAsync(stream, check.Entry, scan.DirectoryOffset, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsCorruption(ex))
+            {
+                scan.Problems.Add(Corrupt(check.Entry, ex));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads one entry's content (opened by <paramref name="open"/>) to its end: its CRC-32 and sizes, and its SHA-256 when
+    /// <paramref name="check"/> gives one. The full check and the check of an upload's bytes as they are sent both come here.
+    /// </summary>
+    internal static async Task CheckEntryAsync(Func<Task<Stream>> open, EntryCheck check, List<ModulePackageProblem> problems, CancellationToken cancellationToken)
+    {
+        if (check.Sha256 is not { } expected)
+        {
+            // The cluster extracts every entry: one whose data is not what it declares (a lying bomb among them) is refused too.
+            await ReadEntryAsync(open, check.Entry, static (_, _) => { }, problems, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (!await ReadEntryAsync(open, check.Entry, (buffer, count) => hash.AppendData(buffer, 0, count), problems, cancellationToken).ConfigureAwait(false)) return;
+
+        string actual = ToHex(hash.GetHashAndReset());
+        if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new(Codes.ModuleSha256Mismatch, $"The SHA-256 of '{check.Entry.FullName}' is {actual}, but module.json says {expected}: the .so is not the one module.json describes.", check.Entry.FullName));
+        }
+    }
+
+    private static async Task ScanEntriesAsync(ZipReader zip, List<ZipEntryRecord> entries, PackageLimits limits, PackageScan scan, CancellationToken cancellationToken)
     {
         // Entries with unsafe names are left out of everything below; zip bombs and links are looked at but never read.
         (List<ZipEntryRecord> safe, HashSet<ZipEntryRecord> unread) = CheckEntries(entries, limits, scan.Problems);
@@ -66,20 +116,10 @@ internal static class PackageScanner
             scan.Problems.Add(new(Codes.ModuleFileMissing, $"module.json names the module file '{moduleFile}', but the package has no .so entry by that name{(sharedObject is null ? "" : $" (it holds '{sharedObject.FullName}')")}.", moduleFile));
         }
 
-        if (!readEveryEntry) return;
-
         string? expected = scan.Metadata?.Sha256;
         foreach (ZipEntryRecord entry in safe.Where(e => e != moduleJson && !unread.Contains(e)))
         {
-            if (entry == sharedObject && PackageMetadataReader.IsSha256(expected))
-            {
-                await CheckSha256Async(zip, entry, expected!, scan.Problems, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                // The cluster extracts every entry: one whose data is not what it declares (a lying bomb among them) is refused too.
-                await ReadEntryAsync(zip, entry, static (_, _) => { }, scan.Problems, cancellationToken).ConfigureAwait(false);
-            }
+            scan.EntriesToRead.Add(new EntryCheck(entry, entry == sharedObject && PackageMetadataReader.IsSha256(expected) ? expected : null));
         }
     }
 
@@ -173,30 +213,18 @@ internal static class PackageScanner
         }
 
         using var json = new MemoryStream((int)entry.Length);
-        if (!await ReadEntryAsync(zip, entry, (buffer, count) => json.Write(buffer, 0, count), problems, cancellationToken).ConfigureAwait(false)) return null;
+        if (!await ReadEntryAsync(() => ZipEntryContent.OpenAsync(zip.Stream, entry, zip.DirectoryOffset, cancellationToken), entry, (buffer, count) => json.Write(buffer, 0, count), problems, cancellationToken).ConfigureAwait(false)) return null;
 
         return PackageMetadataReader.Read(json.GetBuffer().AsMemory(0, (int)json.Length), problems, invalidKeys);
     }
 
-    private static async Task CheckSha256Async(ZipReader zip, ZipEntryRecord entry, string expected, List<ModulePackageProblem> problems, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (!await ReadEntryAsync(zip, entry, (buffer, count) => hash.AppendData(buffer, 0, count), problems, cancellationToken).ConfigureAwait(false)) return;
-
-        string actual = ToHex(hash.GetHashAndReset());
-        if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add(new(Codes.ModuleSha256Mismatch, $"The SHA-256 of '{entry.FullName}' is {actual}, but module.json says {expected}: the .so is not the one module.json describes.", entry.FullName));
-        }
-    }
-
     /// <summary>Decompresses an entry into <paramref name="sink"/>, reporting a corrupt entry or one that does not match its declared size.</summary>
-    private static async Task<bool> ReadEntryAsync(ZipReader zip, ZipEntryRecord entry, Action<byte[], int> sink, List<ModulePackageProblem> problems, CancellationToken cancellationToken)
+    private static async Task<bool> ReadEntryAsync(Func<Task<Stream>> open, ZipEntryRecord entry, Action<byte[], int> sink, List<ModulePackageProblem> problems, CancellationToken cancellationToken)
     {
         long read;
         try
         {
-            Stream content = await ZipEntryContent.OpenAsync(zip.Stream, entry, zip.DirectoryOffset, cancellationToken).ConfigureAwait(false);
+            Stream content = await open().ConfigureAwait(false);
             await using (content.ConfigureAwait(false))
             {
                 read = await CopyBoundedAsync(content, entry.Length, sink, cancellationToken).ConfigureAwait(false);
@@ -204,7 +232,7 @@ internal static class PackageScanner
         }
         catch (Exception ex) when (IsCorruption(ex))
         {
-            problems.Add(new(Codes.NotAZip, $"The entry '{entry.FullName}' is corrupt: {ex.Message}", entry.FullName));
+            problems.Add(Corrupt(entry, ex));
             return false;
         }
 
@@ -269,6 +297,8 @@ internal static class PackageScanner
 
     /// <summary>The zip and where its directory starts (no entry's data may reach into it).</summary>
     private readonly record struct ZipReader(Stream Stream, long DirectoryOffset);
+
+    private static ModulePackageProblem Corrupt(ZipEntryRecord entry, Exception ex) => new(Codes.NotAZip, $"The entry '{entry.FullName}' is corrupt: {ex.Message}", entry.FullName);
 
     private static string Excerpt(string name) => name.Length <= 200 ? name : string.Concat(name.AsSpan(0, 200), "…");
 

@@ -19,6 +19,16 @@ internal static class ZipEntryContent
     /// <param name="cancellationToken">Cancels the read.</param>
     internal static async Task<Stream> OpenAsync(Stream archive, ZipEntryRecord entry, long directoryOffset, CancellationToken cancellationToken)
     {
+        long dataStart = await LocateAsync(archive, entry, directoryOffset, cancellationToken).ConfigureAwait(false);
+        return Open(new StreamWindow(archive, dataStart, entry.CompressedLength), entry);
+    }
+
+    /// <summary>
+    /// Reads the entry's local header and returns where its data starts; throws <see cref="InvalidDataException"/> when the
+    /// entry cannot be read (encrypted, an unknown method, a local header that does not match, data running into the directory).
+    /// </summary>
+    internal static async Task<long> LocateAsync(Stream archive, ZipEntryRecord entry, long directoryOffset, CancellationToken cancellationToken)
+    {
         if (entry.IsEncrypted) throw new InvalidDataException("it is encrypted.");
         if (entry.Method is not (ZipEntryRecord.Stored or ZipEntryRecord.Deflated))
         {
@@ -39,12 +49,14 @@ internal static class ZipEntryContent
 
         long dataStart = entry.LocalHeaderOffset + LocalHeaderSize + nameLength + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
         if (entry.CompressedLength > directoryOffset - dataStart) throw new InvalidDataException("its data runs past the start of the zip's directory.");
+        return dataStart;
+    }
 
+    /// <summary>The checked content of a located entry, from <paramref name="data"/>: exactly its compressed bytes.</summary>
+    internal static Stream Open(Stream data, ZipEntryRecord entry) =>
         // No compressed bytes read as nothing whatever the method (as extractors read an empty folder entry marked deflated).
         // A stored entry whose two sizes differ yields more or fewer bytes than it declares, which the caller reports.
-        var data = new StreamWindow(archive, dataStart, entry.CompressedLength);
-        return entry.Method == ZipEntryRecord.Deflated && entry.CompressedLength > 0
+        entry.Method == ZipEntryRecord.Deflated && entry.CompressedLength > 0
             ? new DeflatedEntryStream(data, entry.Length, entry.Crc32)
             : new StoredEntryStream(data, entry.Crc32);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using RedisEnterprise.Modules.Packages;
 
 namespace RedisEnterprise.Modules.Upload;
 
@@ -20,10 +21,12 @@ internal sealed class ModuleUploadContent : HttpContent
     private readonly bool _ownsSource;
     private readonly IProgress<UploadProgress>? _progress;
     private readonly Action? _bytesMoved;
+    private readonly UploadCheck? _check;
 
-    internal ModuleUploadContent(Stream seekableSource, string fileName, IProgress<UploadProgress>? progress, bool ownsSource, Action? bytesMoved = null)
+    internal ModuleUploadContent(Stream seekableSource, string fileName, IProgress<UploadProgress>? progress, bool ownsSource, Action? bytesMoved = null, UploadCheck? check = null)
     {
         _bytesMoved = bytesMoved;
+        _check = check;
         _source = seekableSource;
         _start = seekableSource.Position;
         _length = seekableSource.Length - _start;
@@ -44,6 +47,12 @@ internal sealed class ModuleUploadContent : HttpContent
     {
         _source.Position = _start; // a resend (e.g. after a 100-continue timeout) starts over
         var reporter = new ProgressReporter(_progress, _length);
+        if (_check is not null)
+        {
+            await SendCheckedAsync(stream, _check, reporter, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -58,6 +67,64 @@ internal sealed class ModuleUploadContent : HttpContent
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        reporter.Complete();
+    }
+
+    /// <summary>
+    /// Sends the file as the other loop does, each block rented anew: after it is written it goes to the check (which returns
+    /// it to the pool), so the check reads exactly the bytes sent, beside the sending. The last block is written only once the
+    /// verdict is in; a package that fails ends the body short (the request is aborted) and nothing whole reaches the cluster.
+    /// </summary>
+    private async Task SendCheckedAsync(Stream stream, UploadCheck check, ProgressReporter reporter, CancellationToken cancellationToken)
+    {
+        PackagePass? pass = check.StartPass();
+        try
+        {
+            long left = _length;
+            while (left > 0)
+            {
+                byte[]? block = ArrayPool<byte>.Shared.Rent(BufferSize);
+                try
+                {
+                    int read = await _source.ReadAsync(block.AsMemory(0, (int)Math.Min(BufferSize, left)), cancellationToken).ConfigureAwait(false);
+                    if (read == 0) break; // shorter than when the upload began: the check says so below, and the transport refuses a short body
+                    left -= read;
+                    bool last = left == 0;
+                    if (last || check.HasFailed(pass))
+                    {
+                        if (pass is not null)
+                        {
+                            byte[] copy = ArrayPool<byte>.Shared.Rent(read);
+                            block.AsSpan(0, read).CopyTo(copy);
+                            await pass.AddAsync(copy, read, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        await check.ThrowIfInvalidAsync(pass).ConfigureAwait(false);
+                    }
+
+                    await stream.WriteAsync(block.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    if (!last && pass is not null)
+                    {
+                        await pass.AddAsync(block, read, cancellationToken).ConfigureAwait(false);
+                        block = null; // the pass returns it
+                    }
+
+                    reporter.Add(read);
+                    _bytesMoved?.Invoke();
+                }
+                finally
+                {
+                    if (block is not null) ArrayPool<byte>.Shared.Return(block);
+                }
+            }
+
+            if (left > 0) await check.ThrowIfInvalidAsync(pass).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (pass is not null) await pass.DisposeAsync().ConfigureAwait(false);
         }
 
         reporter.Complete();

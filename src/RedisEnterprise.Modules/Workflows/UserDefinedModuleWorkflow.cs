@@ -234,7 +234,12 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        Exception first = attempts.First(a => a.Error is not null).Error!;
+
+        // A package refused while it was sent is the caller's to fix: the same exception as a check before the upload, once nothing is left behind.
+        ModulePackageValidationException? refused = attempts.Select(a => a.Error).OfType<ModulePackageValidationException>().FirstOrDefault();
+        if (refused is not null && !configurationLeft && !results.Any(r => r.ArtifactLeftBehind)) throw refused;
+
+        Exception first = refused ?? attempts.First(a => a.Error is not null).Error!;
         throw new ModuleInstallException(
             ModuleInstallException.Describe(package.Describe(), results, moduleUid, configurationLeft),
             results,

@@ -39,6 +39,26 @@ public sealed class BaselineClient : IDisposable
         await _http.GetFromJsonAsync("/v1/modules/" + Uri.EscapeDataString(uid), BaselineJsonContext.Default.ModuleDto, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty answer");
 
+    public async Task<List<NodeDto>> ListNodesAsync(CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync("/v1/nodes", BaselineJsonContext.Default.ListNodeDto, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
+
+    public async Task<ClusterDto> GetClusterAsync(CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync("/v1/cluster", BaselineJsonContext.Default.ClusterDto, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
+
+    public async Task<List<ArtifactDto>> ListArtifactsAsync(CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync("/v2/local/modules/user-defined/artifacts", BaselineJsonContext.Default.ListArtifactDto, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
+
+    public async Task<List<DatabaseDto>> ListDatabasesAsync(CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync("/v1/bdbs", BaselineJsonContext.Default.ListDatabaseDto, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
+
+    public async Task<DatabaseDto> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync("/v1/bdbs/" + uid.ToString(CultureInfo.InvariantCulture), BaselineJsonContext.Default.DatabaseDto, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
+
     public async Task<ActionDto> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
         await _http.GetFromJsonAsync("/v1/actions/" + Uri.EscapeDataString(actionUid), BaselineJsonContext.Default.ActionDto, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty answer");
@@ -134,7 +154,100 @@ public sealed class ActionDto
     public JsonElement? PendingOps { get; set; }
 }
 
+/// <summary>The fields of <c>GET /v1/nodes</c> the SDK's <see cref="NodeInfo"/> reads.</summary>
+public sealed class NodeDto
+{
+    public int Uid { get; set; }
+    [JsonPropertyName("addr")]
+    public string? Address { get; set; }
+    [JsonPropertyName("external_addr")]
+    public List<string>? ExternalAddresses { get; set; }
+    public string? Status { get; set; }
+    public string? SoftwareVersion { get; set; }
+    public string? OsName { get; set; }
+    public string? OsSemanticVersion { get; set; }
+    public string? OsVersion { get; set; }
+    public string? Architecture { get; set; }
+    public List<SupportedDatabaseVersionDto>? SupportedDatabaseVersions { get; set; }
+    public int? ShardCount { get; set; }
+}
+
+public sealed class SupportedDatabaseVersionDto
+{
+    public string? DbType { get; set; }
+    public string? RedisVersion { get; set; }
+    public string? Version { get; set; }
+    public bool? Major { get; set; }
+}
+
+/// <summary>The fields of <c>GET /v1/cluster</c> the SDK's <see cref="ClusterInfo"/> reads.</summary>
+public sealed class ClusterDto
+{
+    public string? Name { get; set; }
+    [JsonPropertyName("cnm_https_port")]
+    public int? RestApiPort { get; set; }
+    public long? ModuleUploadMaxSizeMb { get; set; }
+    public bool? AllowModulesUpload { get; set; }
+}
+
+/// <summary><see cref="ClusterDto"/> keeping every other key, as the SDK's <see cref="ClusterInfo.AdditionalData"/> does.</summary>
+public sealed class ClusterWithRestDto
+{
+    public string? Name { get; set; }
+    [JsonPropertyName("cnm_https_port")]
+    public int? RestApiPort { get; set; }
+    public long? ModuleUploadMaxSizeMb { get; set; }
+    public bool? AllowModulesUpload { get; set; }
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Rest { get; set; }
+}
+
+public sealed class ClusterWithRestNodeDto
+{
+    public string? Name { get; set; }
+    [JsonPropertyName("cnm_https_port")]
+    public int? RestApiPort { get; set; }
+    public long? ModuleUploadMaxSizeMb { get; set; }
+    public bool? AllowModulesUpload { get; set; }
+    [JsonExtensionData]
+    public System.Text.Json.Nodes.JsonObject? Rest { get; set; }
+}
+
+/// <summary>The fields of <c>GET /v1/bdbs/{uid}</c> the SDK's <see cref="DatabaseInfo"/> reads.</summary>
+public sealed class DatabaseDto
+{
+    public int Uid { get; set; }
+    public string? Name { get; set; }
+    public string? Status { get; set; }
+    public string? RedisVersion { get; set; }
+    public string? Version { get; set; }
+    public List<DatabaseModuleDto>? ModuleList { get; set; }
+    public string? ActionUid { get; set; }
+}
+
+public sealed class DatabaseModuleDto
+{
+    public string? ModuleId { get; set; }
+    public string? ModuleName { get; set; }
+    public string? SemanticVersion { get; set; }
+    public string? ModuleArgs { get; set; }
+}
+
+public sealed class ArtifactDto
+{
+    public string? ModuleName { get; set; }
+    public long Version { get; set; }
+    public List<string>? Dependencies { get; set; }
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(List<NodeDto>))]
+[JsonSerializable(typeof(ClusterDto))]
+[JsonSerializable(typeof(ClusterWithRestDto))]
+[JsonSerializable(typeof(ClusterWithRestNodeDto))]
+[JsonSerializable(typeof(List<ArtifactDto>))]
+[JsonSerializable(typeof(List<DatabaseDto>))]
+[JsonSerializable(typeof(DatabaseDto))]
 [JsonSerializable(typeof(List<ModuleDto>))]
 [JsonSerializable(typeof(ModuleDto))]
 [JsonSerializable(typeof(ActionDto))]

@@ -6,8 +6,8 @@ internal static class BenchmarkCluster
     internal const string Username = "admin@example.com";
     internal const string Password = "bench-password";
 
-    /// <summary>Uploads without the package check, so the benchmarks time the transfer alone.</summary>
-    internal static UploadModuleOptions NoValidation { get; } = new() { Validate = false };
+    /// <summary>Uploads without the package check and the compatibility check, so the benchmarks time the transfer alone.</summary>
+    internal static UploadModuleOptions NoValidation { get; } = new() { Validate = false, CheckCompatibility = false };
 
     /// <summary>Starts a <see cref="LoopbackCluster"/> answering with <see cref="Payloads"/> (a list of 16 modules).</summary>
     internal static LoopbackCluster Start()
@@ -17,6 +17,11 @@ internal static class BenchmarkCluster
         cluster.Serve(LoopbackCluster.Route.Module, Payloads.Module);
         cluster.Serve(LoopbackCluster.Route.Action, Payloads.Action);
         cluster.Serve(LoopbackCluster.Route.Upload, Payloads.UploadAccepted);
+        cluster.Serve(LoopbackCluster.Route.Nodes, Payloads.Nodes);
+        cluster.Serve(LoopbackCluster.Route.Cluster, Payloads.Cluster);
+        cluster.Serve(LoopbackCluster.Route.Artifacts, Payloads.Artifacts);
+        cluster.Serve(LoopbackCluster.Route.Databases, Payloads.Databases);
+        cluster.Serve(LoopbackCluster.Route.Database, Payloads.Database);
         return cluster;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -13,6 +12,21 @@ internal static class Payloads
     internal static byte[] Module { get; } = Read("module.json");
 
     internal static byte[] Action { get; } = Read("action.json");
+
+    /// <summary><c>GET /v1/nodes</c> as captured from a cluster.</summary>
+    internal static byte[] Nodes { get; } = Read("nodes.json");
+
+    /// <summary><c>GET /v1/cluster</c> as captured from a cluster.</summary>
+    internal static byte[] Cluster { get; } = Read("cluster.json");
+
+    /// <summary><c>GET /v1/bdbs/1</c> as captured from a cluster.</summary>
+    internal static byte[] Database { get; } = Read("database.json");
+
+    /// <summary><c>GET /v1/bdbs</c>: the captured database, as a list of one (no capture has a list).</summary>
+    internal static byte[] Databases { get; } = [(byte)'[', .. Database, (byte)']'];
+
+    /// <summary>A node's <c>GET /v2/local/modules/user-defined/artifacts</c>, the documented example (no capture has one).</summary>
+    internal static byte[] Artifacts { get; } = """[{"module_name": "TestModule", "version": 123, "dependencies": ["dep_1", "dep_2"]}]"""u8.ToArray();
 
     internal static byte[] UploadAccepted { get; } = """{"uid":"98f255d5d33704c8e4e97897fd92e32d","action_uid":"dfc0152c-8449-4b1c-9184-480ea7cb526c","module_name":"bench","semantic_version":"1.0.0","version":10000}"""u8.ToArray();
 
