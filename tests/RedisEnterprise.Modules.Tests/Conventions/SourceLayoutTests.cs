@@ -3,12 +3,12 @@ using System.Text.RegularExpressions;
 namespace RedisEnterprise.Modules.Tests.Conventions;
 
 /// <summary>
-/// The layout rules of docs/architecture.md, over every source file of both packages: one top-level type per file, named
+/// The layout rules of docs/architecture.md, over every source file of the packages (the SDK, Testing, the tool): one top-level type per file, named
 /// for it (a partial type's parts as Type.Part.cs); a public type in the package's root namespace whatever its folder; an internal type in its folder's namespace.
 /// </summary>
 public partial class SourceLayoutTests
 {
-    public static TheoryData<string> Packages => new() { "RedisEnterprise.Modules", "RedisEnterprise.Modules.Testing" };
+    public static TheoryData<string> Packages => new() { "RedisEnterprise.Modules", "RedisEnterprise.Modules.Testing", "RedisEnterprise.Modules.Cli" };
 
     [Theory]
     [MemberData(nameof(Packages))]

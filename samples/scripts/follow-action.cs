@@ -1,0 +1,43 @@
+// Follow an action by its uid (one a script or `redis-modules install` started earlier) until it ends:
+//   dotnet run follow-action.cs -- dfc0152c-8449-4b1c-9184-480ea7cb526c
+// Set REDIS_ENTERPRISE_ENDPOINT, REDIS_ENTERPRISE_USERNAME and REDIS_ENTERPRISE_PASSWORD for a real cluster; without them it
+// starts an upload on an in-process simulated Redis Software 7.22 cluster (where uploads are actions) and follows that.
+#:package RedisEnterprise.Modules@0.1.0
+#:package RedisEnterprise.Modules.Testing@0.1.0
+using RedisEnterprise.Modules;
+using RedisEnterprise.Modules.Testing;
+
+string? endpoint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_ENDPOINT");
+await using FakeRedisEnterpriseCluster? simulated = string.IsNullOrEmpty(endpoint) ? FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "7.22.2-170", PollsToComplete = 4 }) : null;
+using RedisEnterpriseModulesClient client = simulated?.CreateClient() ?? new RedisEnterpriseModulesClient(new RedisEnterpriseModulesClientOptions
+{
+    Endpoint = new Uri(endpoint!),
+    Username = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_USERNAME"),
+    Password = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_PASSWORD"),
+    SkipCertificateValidation = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_SKIP_TLS_VERIFY") == "true",
+});
+
+string? actionUid = args.FirstOrDefault();
+if (actionUid is null && simulated is not null)
+{
+    ModuleOperation upload = await client.StartUploadModuleAsync(new ModulePackageBuilder("followed", "1.0.0").WriteToTempFile());
+    actionUid = upload.ActionUid;
+    Console.WriteLine($"Started an upload on the simulated cluster: action {actionUid}");
+}
+
+if (actionUid is null)
+{
+    Console.Error.WriteLine("Name the action to follow: dotnet run follow-action.cs -- <action_uid>");
+    return 2;
+}
+
+var operation = new ActionOperation(client, actionUid);
+while (!operation.HasCompleted)
+{
+    ActionInfo status = await operation.UpdateStatusAsync();
+    Console.WriteLine($"{DateTime.Now:HH:mm:ss} {status.RawStatus} {status.Progress:0}% {status.Name} {status.ErrorCode} {status.ErrorMessage}".TrimEnd());
+    if (!operation.HasCompleted) await Task.Delay(simulated is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(50));
+}
+
+Console.WriteLine($"Final status: {operation.LastStatus}");
+return operation.LastStatus!.Status == ActionStatus.Completed ? 0 : 1;

@@ -1,0 +1,32 @@
+namespace RedisEnterprise.Modules.Cli.Commands;
+
+/// <summary>Finds the module a command names: by uid, by <c>name@version</c> (semantic or integer version), or by name (its highest version).</summary>
+internal static class ModuleReference
+{
+    public static async Task<ModuleInfo> FindAsync(IRedisEnterpriseModulesClient client, string reference, bool versionRequired, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reference)) throw new UsageException("Name a module by its uid, or as name@version.");
+        int at = reference.LastIndexOf('@');
+        string name = at < 0 ? reference : reference[..at];
+        string? version = at < 0 ? null : reference[(at + 1)..];
+        if (at >= 0 && (name.Length == 0 || version!.Length == 0)) throw new UsageException($"'{reference}' is not name@version, e.g. ReJSON@2.8.4.");
+
+        IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
+        if (version is null)
+        {
+            if (modules.FirstOrDefault(m => m.Uid == reference) is { } byUid) return byUid;
+            List<ModuleInfo> named = [.. modules.Where(m => string.Equals(m.ModuleName, name, StringComparison.OrdinalIgnoreCase)).OrderByDescending(m => m.Version)];
+            if (named.Count == 0) return await client.GetModuleAsync(reference, cancellationToken).ConfigureAwait(false); // the cluster's own 404
+            if (versionRequired)
+            {
+                throw new UsageException($"'{name}' names a module, not one version of it; say which: {string.Join(", ", named.Select(m => $"{m.ModuleName}@{m.SemanticVersion}"))}, or its uid.");
+            }
+
+            return named[0];
+        }
+
+        return modules.FirstOrDefault(m => string.Equals(m.ModuleName, name, StringComparison.OrdinalIgnoreCase)
+                && (m.SemanticVersion == version || m.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) == version))
+            ?? throw new ModuleNotFoundException($"The cluster has no module {name} at version {version}.");
+    }
+}

@@ -1,0 +1,3 @@
+global using System.Text.Json;
+global using RedisEnterprise.Modules.Testing;
+global using Xunit;
