@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RedisEnterprise.Modules.Cli.Commands;
+using RedisEnterprise.Modules.Cli.Connection;
 using RedisEnterprise.Modules.Cli.Output;
 
 namespace RedisEnterprise.Modules.Cli;
@@ -38,7 +39,7 @@ internal static class CliApplication
     {
         var globals = new GlobalOptions();
         ParseResult parse = CreateRootCommand(globals, environment).Parse(args);
-        if (parse.Errors.Count > 0) return ReportUsageErrors(parse, globals, environment);
+        if (parse.Errors.Count > 0) return ReportUsageErrors(parse, globals, environment, MistypedPasswords(args));
 
         var invocation = new InvocationConfiguration
         {
@@ -49,10 +50,10 @@ internal static class CliApplication
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
-    private static int ReportUsageErrors(ParseResult parse, GlobalOptions globals, CliEnvironment environment)
+    private static int ReportUsageErrors(ParseResult parse, GlobalOptions globals, CliEnvironment environment, SecretRedactor secrets)
     {
         var output = new CommandOutput(environment, parse.GetResult(globals.Output) is { } outputResult && !outputResult.Errors.Any() ? parse.GetValue(globals.Output) : OutputFormat.Table, quiet: false);
-        string message = string.Join(" ", parse.Errors.Select(e => e.Message));
+        string message = secrets.Redact(string.Join(" ", parse.Errors.Select(e => e.Message)));
         output.Error($"{message} Run 'redis-modules --help' (or 'redis-modules <command> --help') for usage.");
         if (output.IsJson)
         {
@@ -61,5 +62,23 @@ internal static class CliApplication
         }
 
         return ExitCodes.Usage;
+    }
+
+    /// <summary>
+    /// The values given to a password flag, which does not exist (<c>--password x</c>, <c>--password=x</c>): the parse error
+    /// quotes every token it does not know, and must not quote these.
+    /// </summary>
+    private static SecretRedactor MistypedPasswords(string[] args)
+    {
+        var secrets = new SecretRedactor();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            if (!arg.StartsWith("--pass", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("--password-stdin", StringComparison.Ordinal)) continue;
+            int delimiter = arg.IndexOfAny(['=', ':']);
+            secrets.Add(delimiter >= 0 ? arg[(delimiter + 1)..] : i + 1 < args.Length ? args[i + 1] : null);
+        }
+
+        return secrets;
     }
 }

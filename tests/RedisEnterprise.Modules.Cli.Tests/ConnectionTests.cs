@@ -125,12 +125,19 @@ public sealed class ConnectionTests : IAsyncDisposable
         Assert.Contains("--password-stdin", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_password_flag_does_not_exist()
+    [Theory]
+    [InlineData("table", false)]
+    [InlineData("json", false)]
+    [InlineData("table", true)]
+    public async Task A_password_flag_does_not_exist_and_its_value_is_not_echoed(string output, bool joined)
     {
-        CliResult result = await Cli.RunAsync(["list", "--password", _cluster.Password, "--endpoint", _cluster.Endpoint.ToString()]);
+        string[] password = joined ? [$"--password={_cluster.Password}"] : ["--password", _cluster.Password];
+        CliResult result = await Cli.RunAsync(["list", .. password, "--endpoint", _cluster.Endpoint.ToString(), "-o", output]);
 
         Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--password", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(_cluster.Password, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(_cluster.Password, result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(_cluster.Requests, r => r.Path.Length > 0);
     }
 

@@ -98,6 +98,24 @@ public sealed class PasswordTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Ensure_on_many_clusters_does_not_print_credentials_put_in_an_endpoint()
+    {
+        const string InAddress = "In-Addr3ss-Passw0rd";
+        string package = new ModulePackageBuilder("secretive", "1.0.0").WriteToTempFile();
+        string clusters = Path.Combine(Path.GetTempPath(), $"clusters-{Guid.NewGuid():N}.json");
+        var endpoint = new UriBuilder(_cluster.Endpoint) { UserName = "admin", Password = InAddress };
+        await File.WriteAllTextAsync(clusters, $$"""{ "Clusters": { "one": { "Endpoint": "{{endpoint.Uri}}", "Username": "{{_cluster.Username}}", "Password": "{{Password}}" } } }""", Token);
+
+        CliResult json = await Cli.RunAsync(["ensure", package, "--clusters", clusters, "-o", "json"]);
+        CliResult table = await Cli.RunAsync(["ensure", package, "--clusters", clusters]);
+
+        Assert.Equal(2, json.ExitCode); // the SDK refuses an endpoint that carries credentials
+        Assert.Contains(_cluster.Endpoint.Authority, json.Out, StringComparison.Ordinal); // the row still says which cluster
+        AssertNoPassword([json, table], InAddress);
+        AssertNoPassword([json, table], Password);
+    }
+
+    [Fact]
     public async Task A_password_too_short_to_search_for_leaves_the_messages_whole()
     {
         var variables = new Dictionary<string, string>(Variables("b")) { ["REDIS_ENTERPRISE_ENDPOINT"] = "https://127.0.0.1:1" };

@@ -71,14 +71,25 @@ public class InPassValidationTests
     private static async Task<FakeClusterRequest> IncompleteUploadAsync(FakeRedisEnterpriseCluster cluster, string path, int count = 1)
     {
         // The client gives up on the body first; the cluster records the request once it has seen the body end.
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        bound.CancelAfter(TimeSpan.FromSeconds(10));
-        List<FakeClusterRequest> uploads;
-        while ((uploads = [.. cluster.Requests.Where(r => r.Method == "POST" && r.Path == path)]).Count < count)
+        var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        List<FakeClusterRequest> Uploads() => [.. cluster.Requests.Where(r => r.Method == "POST" && r.Path == path)];
+        void OnRecorded(object? sender, EventArgs e)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), bound.Token);
+            if (Uploads().Count >= count) recorded.TrySetResult();
         }
 
+        cluster.RequestRecorded += OnRecorded;
+        try
+        {
+            OnRecorded(null, EventArgs.Empty); // recorded before the handler was added
+            await recorded.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        }
+        finally
+        {
+            cluster.RequestRecorded -= OnRecorded;
+        }
+
+        List<FakeClusterRequest> uploads = Uploads();
         Assert.Equal(count, uploads.Count);
         Assert.All(uploads, r => Assert.True(r.BodyLength < long.Parse(r.Headers["Content-Length"], CultureInfo.InvariantCulture), $"{r} was received whole"));
         return uploads[0];

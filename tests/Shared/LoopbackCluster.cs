@@ -51,6 +51,7 @@ internal sealed class LoopbackCluster : IDisposable
     private readonly long _stallAfterBytes;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _uploadBytesArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly byte[][] _answers = new byte[Enum.GetValues<Route>().Length][];
     private long _uploadedBytes;
     private long _lastUploadFileBytes = -1;
@@ -75,6 +76,9 @@ internal sealed class LoopbackCluster : IDisposable
 
     /// <summary>Completes when an upload has stalled at the <c>stallAfterBytes</c> given to <see cref="Start"/>.</summary>
     internal Task Stalled => _stalled.Task;
+
+    /// <summary>Completes once the first bytes of an upload body have been received (<see cref="UploadedBytes"/> is above 0).</summary>
+    internal Task UploadBytesArrived => _uploadBytesArrived.Task;
 
     /// <summary>The bytes of upload bodies received so far (the whole multipart body, framing included).</summary>
     internal long UploadedBytes => Interlocked.Read(ref _uploadedBytes);
@@ -190,7 +194,7 @@ internal sealed class LoopbackCluster : IDisposable
             int consumed = bodyAt + (int)inBuffer;
             long bodyRead = inBuffer;
             bool counted = head.Route == Route.Upload && head.Authorized;
-            if (counted) Interlocked.Add(ref _uploadedBytes, inBuffer);
+            if (counted) CountUploaded(inBuffer);
             using FileHash? hash = counted && HashUploads ? new FileHash(head.ContentLength - ClosingLength(head.BoundaryLength), boundary.AsSpan(0, head.BoundaryLength)) : null;
             hash?.Add(bodyStart.AsSpan(0, kept), buffer.AsSpan(bodyAt, (int)inBuffer));
             while (bodyRead < head.ContentLength)
@@ -206,7 +210,7 @@ internal sealed class LoopbackCluster : IDisposable
                 kept = Keep(bodyStart, kept, buffer.AsSpan(0, read));
                 hash?.Add(bodyStart.AsSpan(0, kept), buffer.AsSpan(0, read));
                 bodyRead += read;
-                if (counted) Interlocked.Add(ref _uploadedBytes, read); // as it comes, so a body cut short shows how far it got
+                if (counted) CountUploaded(read); // as it comes, so a body cut short shows how far it got
                 consumed = filled = 0;
             }
 
@@ -229,6 +233,11 @@ internal sealed class LoopbackCluster : IDisposable
             if (left > 0) buffer.AsSpan(consumed, left).CopyTo(buffer);
             filled = Math.Max(left, 0);
         }
+    }
+
+    private void CountUploaded(long bytes)
+    {
+        if (Interlocked.Add(ref _uploadedBytes, bytes) > 0) _uploadBytesArrived.TrySetResult();
     }
 
     private static int Keep(byte[] bodyStart, int kept, ReadOnlySpan<byte> read)

@@ -11,9 +11,10 @@ namespace RedisEnterprise.Modules;
 /// (<c>?fields=</c>), so the database's passwords and certificates never travel.
 /// </summary>
 /// <remarks>
-/// Keys this type does not model, should a cluster send them (one that ignores <c>?fields=</c>), are kept in
-/// <see cref="AdditionalData"/>, except the database's credentials (<c>authentication_*</c> and any key naming a password,
-/// secret or private key), which are dropped as they are read.
+/// Keys this type does not model, should a cluster send them (one that ignores <c>?fields=</c>, or the upgrade's answer), are
+/// kept in <see cref="AdditionalData"/>, except the database's credentials, which are dropped as they are read: a key
+/// <c>authentication_*</c> or naming a password, secret or private key, and any key whose value holds one at any depth
+/// (<c>backup_location</c>'s <c>secret_access_key</c>) or holds a URI with credentials (<c>replica_sources</c>' <c>uri</c>).
 /// </remarks>
 public sealed record DatabaseInfo : IJsonOnDeserialized
 {
@@ -61,7 +62,7 @@ public sealed record DatabaseInfo : IJsonOnDeserialized
     void IJsonOnDeserialized.OnDeserialized()
     {
         if (ExtensionData is null) return;
-        foreach (string key in ExtensionData.Keys.Where(IsCredential).ToArray()) ExtensionData.Remove(key);
+        foreach (string key in ExtensionData.Where(p => IsCredential(p.Key) || HoldsCredential(p.Value)).Select(p => p.Key).ToArray()) ExtensionData.Remove(key);
     }
 
     private static bool IsCredential(string key) =>
@@ -69,6 +70,14 @@ public sealed record DatabaseInfo : IJsonOnDeserialized
         || key.Contains("pass", StringComparison.OrdinalIgnoreCase)
         || key.Contains("secret", StringComparison.OrdinalIgnoreCase)
         || key.Contains("private_key", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HoldsCredential(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => value.EnumerateObject().Any(p => IsCredential(p.Name) || HoldsCredential(p.Value)),
+        JsonValueKind.Array => value.EnumerateArray().Any(HoldsCredential),
+        JsonValueKind.String => Uri.TryCreate(value.GetString(), UriKind.Absolute, out Uri? uri) && uri.UserInfo.Length > 0,
+        _ => false,
+    };
 
     /// <summary>The module of this name the database loads, or <see langword="null"/>.</summary>
     /// <param name="moduleName">The module's name, e.g. <c>ReJSON</c> (compared exactly, as the cluster does).</param>

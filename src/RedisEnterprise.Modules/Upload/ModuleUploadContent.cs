@@ -101,7 +101,7 @@ internal sealed class ModuleUploadContent : HttpContent
                             await pass.AddAsync(copy, read, cancellationToken).ConfigureAwait(false);
                         }
 
-                        await check.ThrowIfInvalidAsync(pass).ConfigureAwait(false);
+                        await check.ThrowIfInvalidAsync(pass, cancellationToken).ConfigureAwait(false);
                     }
 
                     await stream.WriteAsync(block.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
@@ -120,7 +120,7 @@ internal sealed class ModuleUploadContent : HttpContent
                 }
             }
 
-            if (left > 0) await check.ThrowIfInvalidAsync(pass).ConfigureAwait(false);
+            if (left > 0) await check.ThrowIfInvalidAsync(pass, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

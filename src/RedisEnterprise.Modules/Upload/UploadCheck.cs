@@ -54,10 +54,10 @@ internal sealed class UploadCheck
     internal bool HasFailed(PackagePass? pass) =>
         pass?.HasFailed ?? _sharedVerdict!() is { IsCompletedSuccessfully: true } verdict && verdict.Result.Count > 0;
 
-    /// <summary>Waits for the verdict (ending <paramref name="pass"/>) and throws when it names problems.</summary>
-    internal async Task ThrowIfInvalidAsync(PackagePass? pass)
+    /// <summary>Waits for the verdict (ending <paramref name="pass"/>), or until <paramref name="cancellationToken"/> cancels, and throws when it names problems.</summary>
+    internal async Task ThrowIfInvalidAsync(PackagePass? pass, CancellationToken cancellationToken)
     {
-        List<ModulePackageProblem> problems = await (pass is not null ? pass.FinishAsync() : _sharedVerdict!()).ConfigureAwait(false);
+        List<ModulePackageProblem> problems = await (pass is not null ? pass.FinishAsync() : _sharedVerdict!()).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (problems.Count == 0) return;
         var refusal = new ModulePackageValidation(_fileName, problems);
         Volatile.Write(ref _refusal, refusal);

@@ -52,6 +52,27 @@ public class DatabaseReplayTests : IDisposable
     }
 
     [Fact]
+    public async Task Credentials_nested_in_other_keys_are_dropped_too()
+    {
+        const string BackupSecret = "aws-Secret-Key-0123456789", SourcePassword = "repl1ca-Source-Passw0rd";
+        _cluster.Given("GET", "/v1/bdbs/1", 200, $$"""
+            {"uid": 1, "name": "orders", "eviction_policy": "noeviction",
+             "backup_location": {"type": "s3", "bucket_name": "b", "access_key_id": "AKIA", "secret_access_key": "{{BackupSecret}}"},
+             "replica_sources": [{"uri": "redis://:{{SourcePassword}}@10.0.0.1:12000", "compression": 0}],
+             "sync_sources": [{"uid": 1, "uri": "redis://10.0.0.2:12000"}]}
+            """);
+        using var client = _cluster.CreateClient();
+
+        DatabaseInfo database = await client.GetDatabaseAsync(1, TestContext.Current.CancellationToken);
+
+        string everything = string.Join(",", database.AdditionalData.Select(p => p.Key + "=" + p.Value.GetRawText()));
+        Assert.DoesNotContain(BackupSecret, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(SourcePassword, everything, StringComparison.Ordinal);
+        Assert.Equal("noeviction", database.AdditionalData["eviction_policy"].GetString());
+        Assert.Contains("sync_sources", database.AdditionalData.Keys); // a URI without credentials stays
+    }
+
+    [Fact]
     public async Task List_databases_asks_for_the_same_fields_and_reads_each()
     {
         _cluster.Given("GET", "/v1/bdbs", 200, $"[{Capture}, {{\"uid\": \"2\", \"name\": \"plain\", \"redis_version\": \"7.4\"}}]");

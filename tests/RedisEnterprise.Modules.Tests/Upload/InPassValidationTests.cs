@@ -52,9 +52,7 @@ public sealed class InPassValidationTests : IDisposable
     /// <summary>The upload bytes the sink has read, once it has read some (bounded): the client may give up before the sink reads what was sent.</summary>
     private async Task<long> BytesReceivedAsync()
     {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        bound.CancelAfter(TimeSpan.FromSeconds(10));
-        while (_sink.UploadedBytes == 0) await Task.Delay(TimeSpan.FromMilliseconds(5), bound.Token);
+        await _sink.UploadBytesArrived.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         return _sink.UploadedBytes;
     }
 
