@@ -23,27 +23,33 @@ if (args.Length == 0 && simulated is null)
 }
 
 string package = args.Length > 0 ? args[0] : new ModulePackageBuilder("scripted", "1.0.0").WithPayloadSize(4 * 1024 * 1024).WriteToTempFile();
-ModulePackageValidation check = await ModulePackage.ValidateFileAsync(package);
-Console.WriteLine($"Package check of {check.FileName}: {(check.IsValid ? "valid" : string.Join("; ", check.Problems))}");
-check.ThrowIfInvalid();
-
 var bars = new SortedDictionary<int, double>(); // one bar per node on Redis Software 8 (key 0: the cluster, on 7.x)
 bool live = !Console.IsOutputRedirected;
-ModuleInfo module = await client.UploadModuleAsync(package, new UploadModuleOptions
+// The upload checks the package itself: its structure before the first byte, its data as it is sent.
+ModuleInfo module;
+try
 {
-    EnableModuleUploads = true, // Redis Software 8.2+: switch allow_modules_upload on for this upload only
-    UploadProgress = new ImmediateProgress<UploadProgress>(p =>
+    module = await client.UploadModuleAsync(package, new UploadModuleOptions
     {
-        lock (bars)
+        EnableModuleUploads = true, // Redis Software 8.2+: switch allow_modules_upload on for this upload only
+        UploadProgress = new ImmediateProgress<UploadProgress>(p =>
         {
-            bars[p.NodeUid ?? 0] = p.Percent ?? 0;
-            string line = string.Join("  ", bars.Select(b => $"{(b.Key == 0 ? "cluster" : $"node {b.Key}")} [{new string('#', (int)(b.Value / 5)),-20}] {b.Value,3:0}%"));
-            if (live) Console.Write($"\r{line}");
-            else if (p.BytesSent == p.TotalBytes) Console.WriteLine(line);
-        }
-    }),
-    ActionProgress = new ImmediateProgress<ActionInfo>(a => Console.WriteLine($"{(live ? "\n" : "")}the cluster: {a.RawStatus} {a.Progress:0}%")),
-});
+            lock (bars)
+            {
+                bars[p.NodeUid ?? 0] = p.Percent ?? 0;
+                string line = string.Join("  ", bars.Select(b => $"{(b.Key == 0 ? "cluster" : $"node {b.Key}")} [{new string('#', (int)(b.Value / 5)),-20}] {b.Value,3:0}%"));
+                if (live) Console.Write($"\r{line}");
+                else if (p.BytesSent == p.TotalBytes) Console.WriteLine(line);
+            }
+        }),
+        ActionProgress = new ImmediateProgress<ActionInfo>(a => Console.WriteLine($"{(live ? "\n" : "")}the cluster: {a.RawStatus} {a.Progress:0}%")),
+    });
+}
+catch (ModulePackageValidationException bad)
+{
+    Console.Error.WriteLine($"{(live ? "\n" : "")}The package is not valid, nothing was installed: {string.Join("; ", bad.Validation.Problems)}");
+    return 1;
+}
 Console.WriteLine($"{(live ? "\n" : "")}Installed {module.ModuleName} {module.SemanticVersion} as {module.Uid}");
 return 0;
 
