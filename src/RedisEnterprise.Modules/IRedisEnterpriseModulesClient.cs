@@ -297,6 +297,44 @@ public interface IRedisEnterpriseModulesClient
     /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade, or its preview showed another version.</exception>
     Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves one database to one version of one module, as <see cref="StartUpgradeDatabaseModuleAsync(int, string, string, CancellationToken)"/>,
+    /// with the other fields of the upgrade request taken from <paramref name="settings"/>: a target <see cref="DatabaseUpgradeRequest.RedisVersion"/>
+    /// (by default the database's own) and the switches such as <see cref="DatabaseUpgradeRequest.PreserveRoles"/>.
+    /// </summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="moduleName">The module's <c>module_name</c>.</param>
+    /// <param name="semanticVersion">The version to move to.</param>
+    /// <param name="settings">The request's other fields; its <see cref="DatabaseUpgradeRequest.Modules"/> stays empty. <see langword="null"/>: none.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The operation that follows the upgrade.</returns>
+    /// <exception cref="ArgumentException">An argument is empty, <paramref name="settings"/> names modules, or the database does not load the module.</exception>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade, or its preview showed another version.</exception>
+    Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves one database to one version of one module with <paramref name="settings"/> (as the <c>Start…</c> form) and waits: the database after the upgrade.</summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="moduleName">The module's <c>module_name</c>.</param>
+    /// <param name="semanticVersion">The version to move to.</param>
+    /// <param name="settings">The request's other fields; its <see cref="DatabaseUpgradeRequest.Modules"/> stays empty. <see langword="null"/>: none.</param>
+    /// <param name="cancellationToken">Stops waiting; the upgrade goes on in the cluster.</param>
+    /// <returns>The database after the upgrade.</returns>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade, or its preview showed another version.</exception>
+    Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The dry run of <see cref="StartUpgradeDatabaseModuleAsync(int, string, string, DatabaseUpgradeRequest?, CancellationToken)"/>: the
+    /// database as the cluster would make it, nothing changed. A database that already loads that version is returned as it is.
+    /// </summary>
+    /// <param name="databaseUid">The database's uid.</param>
+    /// <param name="moduleName">The module's <c>module_name</c>.</param>
+    /// <param name="semanticVersion">The version to move to.</param>
+    /// <param name="settings">The request's other fields; its <see cref="DatabaseUpgradeRequest.Modules"/> stays empty. <see langword="null"/>: none.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The database as it would be after the upgrade.</returns>
+    /// <exception cref="DatabaseUpgradeFailedException">The cluster refused the upgrade, or its preview showed another version (<see cref="DatabaseUpgradeFailedException.Preview"/>).</exception>
+    Task<DatabaseInfo> PreviewDatabaseModuleUpgradeAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings = null, CancellationToken cancellationToken = default);
+
     #endregion
 
     /// <summary>

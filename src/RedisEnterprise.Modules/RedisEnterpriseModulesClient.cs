@@ -423,17 +423,42 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         WaitForUpgradeAsync("UpgradeDatabase", () => StartUpgradeDatabaseAsync(databaseUid, request, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public virtual Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default)
+    public virtual Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) =>
+        StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, settings: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(databaseUid, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(semanticVersion);
-        return DatabaseModuleUpgradeWorkflow.StartAsync(this, databaseUid, moduleName, semanticVersion, cancellationToken);
+        ValidateModuleUpgrade(databaseUid, moduleName, semanticVersion, settings);
+        return DatabaseModuleUpgradeWorkflow.StartAsync(this, databaseUid, moduleName, semanticVersion, settings, cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) =>
-        WaitForUpgradeAsync("UpgradeDatabaseModule", () => StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken), cancellationToken);
+        UpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, settings: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings, CancellationToken cancellationToken = default) =>
+        WaitForUpgradeAsync("UpgradeDatabaseModule", () => StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, settings, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DatabaseInfo> PreviewDatabaseModuleUpgradeAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings = null, CancellationToken cancellationToken = default)
+    {
+        ValidateModuleUpgrade(databaseUid, moduleName, semanticVersion, settings);
+        return DatabaseModuleUpgradeWorkflow.PreviewAsync(this, databaseUid, moduleName, semanticVersion, settings, cancellationToken);
+    }
+
+    private static void ValidateModuleUpgrade(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(databaseUid, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(moduleName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(semanticVersion);
+        settings?.Validate(nameof(settings));
+        if (settings?.Modules is { Count: > 0 })
+        {
+            throw new ArgumentException("The settings of a module upgrade name no modules: the upgrade names the one it moves.", nameof(settings));
+        }
+    }
 
     private static void ValidateUpgrade(int databaseUid, DatabaseUpgradeRequest request)
     {

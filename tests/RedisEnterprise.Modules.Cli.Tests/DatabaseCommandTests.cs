@@ -128,6 +128,8 @@ public sealed class DatabaseCommandTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("2.8.4", Assert.Single(cluster.Databases.Single(d => d.Name == "orders").Modules).SemanticVersion);
+        // The preview first, then the upgrade itself: settings do not skip the check of what the cluster will pick.
+        Assert.Equal(2, cluster.Requests.Count(r => r.Method == "POST" && r.Path == $"/v1/bdbs/{uid}/upgrade"));
     }
 
     [Theory]

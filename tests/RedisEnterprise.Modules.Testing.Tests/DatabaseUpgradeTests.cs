@@ -53,6 +53,45 @@ public class DatabaseUpgradeTests : IAsyncDisposable
         Modules = newModuleUid is null ? null : [new DatabaseModuleUpgrade { ModuleName = "ReJSON", NewModuleUid = newModuleUid }],
     };
 
+    [Fact]
+    public async Task A_module_upgrade_preview_shows_the_version_and_changes_nothing()
+    {
+        Start(Eight);
+        await UploadJsonAsync("2.8.9", "7.4");
+
+        DatabaseInfo preview = await Client.PreviewDatabaseModuleUpgradeAsync(1, "ReJSON", "2.8.9", cancellationToken: Ct);
+
+        Assert.Equal("2.8.9", preview.FindModule("ReJSON")!.SemanticVersion);
+        Assert.Equal(1, UpgradePosts);
+        Assert.Equal("2.8.4", OrdersJson.SemanticVersion);
+    }
+
+    [Fact]
+    public async Task A_module_upgrade_with_settings_previews_and_runs_them()
+    {
+        Start(Eight);
+        await UploadJsonAsync("2.8.9", "7.4");
+
+        DatabaseInfo after = await Client.UpgradeDatabaseModuleAsync(1, "ReJSON", "2.8.9", new DatabaseUpgradeRequest { PreserveRoles = true, ParallelShardsUpgrade = 2 }, Ct);
+
+        Assert.Equal("2.8.9", after.FindModule("ReJSON")!.SemanticVersion);
+        Assert.Equal(2, UpgradePosts); // the preview, then the upgrade
+    }
+
+    [Fact]
+    public async Task Module_upgrade_settings_that_name_modules_or_a_bad_value_are_refused_before_any_request()
+    {
+        Start(Eight);
+        int before = Cluster.Requests.Count;
+
+        var modules = await Assert.ThrowsAsync<ArgumentException>(() => Client.StartUpgradeDatabaseModuleAsync(1, "ReJSON", "2.8.9", To("7.4", "ab12"), Ct));
+        var shards = await Assert.ThrowsAsync<ArgumentException>(() => Client.PreviewDatabaseModuleUpgradeAsync(1, "ReJSON", "2.8.9", new DatabaseUpgradeRequest { ParallelShardsUpgrade = 0 }, Ct));
+
+        Assert.Equal("settings", modules.ParamName);
+        Assert.Contains(nameof(DatabaseUpgradeRequest.ParallelShardsUpgrade), shards.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Cluster.Requests.Count);
+    }
+
     [Theory]
     [InlineData(TestSupport.Legacy72)]
     [InlineData(Eight)]

@@ -30,22 +30,10 @@ internal static class UpgradeDbCommand
         {
             int databaseUid = context.Value(uid);
             (string moduleName, string version) = Split(context.Value(module)!);
-            Option<bool>[] switches = [preserveRoles, mayDiscardData, forceDiscard, forceRestart, keepCrdt];
-            bool plain = !context.Value(dryRun) && context.Value(redisVersion) is null && context.Value(parallelShards) is null && !switches.Any(s => context.Value(s));
-            if (plain)
+            // The library builds the module's part of the request, previews it and refuses a preview that shows another version.
+            var settings = new DatabaseUpgradeRequest
             {
-                DatabaseInfo upgraded = await ProgressDisplay.WaitAsync(context.Output, $"upgrading database {databaseUid} to {moduleName} {version}", () => client.UpgradeDatabaseModuleAsync(databaseUid, moduleName, version, context.Cancellation)).ConfigureAwait(false);
-                context.Output.Result(new Document(DryRun: false, DatabaseView.From(upgraded)), CliJsonContext.Output.UpgradeDbDocument, Render);
-                return ExitCodes.Success;
-            }
-
-            DatabaseInfo database = await client.GetDatabaseAsync(databaseUid, context.Cancellation).ConfigureAwait(false);
-            DatabaseModule current = database.FindModule(moduleName) ?? throw new UsageException($"Database {databaseUid} does not load {moduleName}; it loads {string.Join(", ", database.Modules.Select(m => m.ModuleName))}.");
-            ModuleInfo target = await ModuleReference.FindAsync(client, $"{moduleName}@{version}", versionRequired: true, context.Cancellation).ConfigureAwait(false);
-            var request = new DatabaseUpgradeRequest
-            {
-                RedisVersion = context.Value(redisVersion) ?? database.RedisVersion,
-                Modules = [new DatabaseModuleUpgrade { ModuleName = current.ModuleName, CurrentModuleUid = current.ModuleId, NewModuleUid = target.Uid, NewModuleArgs = current.ModuleArgs }],
+                RedisVersion = context.Value(redisVersion),
                 PreserveRoles = Set(context, preserveRoles),
                 MayDiscardData = Set(context, mayDiscardData),
                 ForceDiscard = Set(context, forceDiscard),
@@ -54,8 +42,8 @@ internal static class UpgradeDbCommand
                 ParallelShardsUpgrade = context.Value(parallelShards),
             };
             DatabaseInfo result = context.Value(dryRun)
-                ? await client.PreviewDatabaseUpgradeAsync(databaseUid, request, context.Cancellation).ConfigureAwait(false)
-                : await ProgressDisplay.WaitAsync(context.Output, $"upgrading database {databaseUid} to {moduleName} {version}", () => client.UpgradeDatabaseAsync(databaseUid, request, context.Cancellation)).ConfigureAwait(false);
+                ? await client.PreviewDatabaseModuleUpgradeAsync(databaseUid, moduleName, version, settings, context.Cancellation).ConfigureAwait(false)
+                : await ProgressDisplay.WaitAsync(context.Output, $"upgrading database {databaseUid} to {moduleName} {version}", () => client.UpgradeDatabaseModuleAsync(databaseUid, moduleName, version, settings, context.Cancellation)).ConfigureAwait(false);
             context.Output.Result(new Document(context.Value(dryRun), DatabaseView.From(result)), CliJsonContext.Output.UpgradeDbDocument, Render);
             return ExitCodes.Success;
         });

@@ -357,5 +357,11 @@ public sealed class PollingTests : IDisposable
         public Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) => inner.StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken);
 
         public Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default) => inner.UpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, cancellationToken);
+
+        public Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings, CancellationToken cancellationToken = default) => inner.StartUpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, settings, cancellationToken);
+
+        public Task<DatabaseInfo> UpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings, CancellationToken cancellationToken = default) => inner.UpgradeDatabaseModuleAsync(databaseUid, moduleName, semanticVersion, settings, cancellationToken);
+
+        public Task<DatabaseInfo> PreviewDatabaseModuleUpgradeAsync(int databaseUid, string moduleName, string semanticVersion, DatabaseUpgradeRequest? settings = null, CancellationToken cancellationToken = default) => inner.PreviewDatabaseModuleUpgradeAsync(databaseUid, moduleName, semanticVersion, settings, cancellationToken);
     }
 }
