@@ -287,7 +287,7 @@ public interface IRedisEnterpriseModulesClient
     /// <exception cref="ModuleDowngradeNotSupportedException">The version is lower than the one the database loads.</exception>
     Task<DatabaseUpgradeOperation> StartUpgradeDatabaseModuleAsync(int databaseUid, string moduleName, string semanticVersion, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves one database to one version of one module (<see cref="StartUpgradeDatabaseModuleAsync"/>) and waits: the database after the upgrade.</summary>
+    /// <summary>Moves one database to one version of one module (<see cref="StartUpgradeDatabaseModuleAsync(int, string, string, CancellationToken)"/>) and waits: the database after the upgrade.</summary>
     /// <param name="databaseUid">The database's uid.</param>
     /// <param name="moduleName">The module's <c>module_name</c>.</param>
     /// <param name="semanticVersion">The version to move to.</param>

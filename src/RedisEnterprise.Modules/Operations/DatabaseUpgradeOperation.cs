@@ -3,7 +3,7 @@ namespace RedisEnterprise.Modules;
 /// <summary>
 /// A database upgrade followed to its end: the action, and the database as the cluster has it once the action completes.
 /// Returned by <see cref="IRedisEnterpriseModulesClient.StartUpgradeDatabaseAsync"/> and
-/// <see cref="IRedisEnterpriseModulesClient.StartUpgradeDatabaseModuleAsync"/>, or made from stored uids to resume.
+/// <see cref="IRedisEnterpriseModulesClient.StartUpgradeDatabaseModuleAsync(int, string, string, CancellationToken)"/>, or made from stored uids to resume.
 /// </summary>
 /// <example>
 /// <code>

@@ -53,7 +53,7 @@ public sealed class ModuleCompatibilityReport
 
     /// <summary>
     /// The databases that load an older version of this module and may move to this one
-    /// (<see cref="IRedisEnterpriseModulesClient.StartUpgradeDatabaseModuleAsync"/> after the upload).
+    /// (<see cref="IRedisEnterpriseModulesClient.StartUpgradeDatabaseModuleAsync(int, string, string, CancellationToken)"/> after the upload).
     /// </summary>
     public IReadOnlyList<DatabaseInfo> UpgradeCandidates { get; }
 
