@@ -604,7 +604,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         {
             Task<IReadOnlyList<ModulePackageProblem>> problems = ProblemsAsync(package.ValidateAsync(cancellationToken));
             ModuleCompatibilityReport report = await EvaluateCompatibilityAsync(package.FileName, package.Metadata, length, problems, options, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("redis_enterprise.module.compatible", report.IsCompatible);
+            activity?.SetTag(RedisEnterpriseModulesTelemetry.ModuleCompatibleTag, report.IsCompatible);
             return report;
         });
 

@@ -6,10 +6,7 @@ internal static class ModuleReference
     public static async Task<ModuleInfo> FindAsync(IRedisEnterpriseModulesClient client, string reference, bool versionRequired, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reference)) throw new UsageException("Name a module by its uid, or as name@version.");
-        int at = reference.LastIndexOf('@');
-        string name = at < 0 ? reference : reference[..at];
-        string? version = at < 0 ? null : reference[(at + 1)..];
-        if (at >= 0 && (name.Length == 0 || version!.Length == 0)) throw new UsageException($"'{reference}' is not name@version, e.g. ReJSON@2.8.4.");
+        (string name, string? version) = Parse(reference);
 
         IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
         if (version is null)
@@ -28,5 +25,15 @@ internal static class ModuleReference
         return modules.FirstOrDefault(m => string.Equals(m.ModuleName, name, StringComparison.OrdinalIgnoreCase)
                 && (m.SemanticVersion == version || m.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) == version))
             ?? throw new ModuleNotFoundException($"The cluster has no module {name} at version {version}.");
+    }
+
+    /// <summary>Splits <c>name@version</c>; a reference without <c>@</c> has no version.</summary>
+    /// <exception cref="UsageException">An <c>@</c> with nothing before or after it.</exception>
+    public static (string Name, string? Version) Parse(string reference)
+    {
+        int at = reference.LastIndexOf('@');
+        if (at < 0) return (reference, null);
+        if (at == 0 || at == reference.Length - 1) throw new UsageException($"'{reference}' is not name@version, e.g. ReJSON@2.8.4.");
+        return (reference[..at], reference[(at + 1)..]);
     }
 }

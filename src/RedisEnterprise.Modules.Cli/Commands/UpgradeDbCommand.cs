@@ -29,7 +29,8 @@ internal static class UpgradeDbCommand
         runner.SetClusterAction(command, async (context, client) =>
         {
             int databaseUid = context.Value(uid);
-            (string moduleName, string version) = Split(context.Value(module)!);
+            (string moduleName, string? version) = ModuleReference.Parse(context.Value(module)!);
+            if (version is null) throw new UsageException($"--module takes name@version, e.g. ReJSON@2.8.4; '{context.Value(module)}' is not.");
             // The library builds the module's part of the request, previews it and refuses a preview that shows another version.
             var settings = new DatabaseUpgradeRequest
             {
@@ -51,14 +52,6 @@ internal static class UpgradeDbCommand
     }
 
     private static bool? Set(CommandContext context, Option<bool> option) => context.Value(option) ? true : null;
-
-    private static (string Name, string Version) Split(string reference)
-    {
-        int at = reference.LastIndexOf('@');
-        return at > 0 && at < reference.Length - 1
-            ? (reference[..at], reference[(at + 1)..])
-            : throw new UsageException($"--module takes name@version, e.g. ReJSON@2.8.4; '{reference}' is not.");
-    }
 
     private static Spectre.Console.Rendering.IRenderable Render(Document document) => DatabasesCommand.Render([document.Database]);
 

@@ -23,6 +23,9 @@ public static class RedisEnterpriseModulesTelemetry
     /// <summary>The tag holding the uid of the node a request went to at its own address (Redis Software 8's per-node requests).</summary>
     public const string NodeUidTag = "redis_enterprise.node.uid";
 
+    /// <summary>The tag holding whether a compatibility check found the package fit for the cluster.</summary>
+    public const string ModuleCompatibleTag = "redis_enterprise.module.compatible";
+
     internal static readonly ActivitySource Source = new(ActivitySourceName, typeof(RedisEnterpriseModulesTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>Runs one SDK call inside its span; a failure marks the span as an error with the exception's type.</summary>
