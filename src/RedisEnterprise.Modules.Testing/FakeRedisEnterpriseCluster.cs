@@ -251,13 +251,6 @@ public sealed class FakeRedisEnterpriseCluster : IAsyncDisposable, IDisposable
         remove => _state.RequestArrived -= value;
     }
 
-    /// <summary>Raised once a request is in <see cref="Requests"/>, its body ended (for tests that wait for a request to be seen).</summary>
-    internal event EventHandler? RequestRecorded
-    {
-        add => _state.RequestRecorded += value;
-        remove => _state.RequestRecorded -= value;
-    }
-
     private static async Task<List<ClusterListener>> StartNodesAsync(ClusterState state, X509Certificate2 certificate, int count, CancellationToken stopping)
     {
         var listeners = new List<ClusterListener>(count);

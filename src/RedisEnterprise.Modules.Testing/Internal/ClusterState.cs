@@ -38,8 +38,6 @@ internal sealed partial class ClusterState
     internal event EventHandler? RequestArrived;
 
     /// <summary>Raised once a request is in <see cref="Requests"/> (after its body has ended, whole or cut short).</summary>
-    internal event EventHandler? RequestRecorded;
-
     internal FakeClusterOptions Options { get; }
 
     internal IReadOnlyList<ModuleInfo> Modules
@@ -63,7 +61,6 @@ internal sealed partial class ClusterState
     internal void Record(FakeClusterRequest request)
     {
         lock (_lock) _requests.Add(request);
-        RequestRecorded?.Invoke(this, EventArgs.Empty);
     }
 
     internal void FailNextUpload(ClusterError error)
