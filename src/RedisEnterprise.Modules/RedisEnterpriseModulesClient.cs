@@ -696,13 +696,27 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
     private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, string? filePath, bool checkPrepared, CancellationToken cancellationToken)
     {
+        ModuleInfo accepted = await SendPackageAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), part, options, filePath, checkPrepared, cancellationToken).ConfigureAwait(false);
+        return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
+    }
+
+#pragma warning disable CS0618 // the deprecated endpoint, on purpose
+    private Task<ModuleInfo> UploadV1Async(ModuleFilePart part, UploadModuleOptions? options, string? filePath, CancellationToken cancellationToken) =>
+        SendPackageAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), part, options, filePath, checkPrepared: false, cancellationToken);
+#pragma warning restore CS0618
+
+    /// <summary>
+    /// Checks the package as asked, sends it with <paramref name="send"/> and releases it; a failed check's refusal is the
+    /// error, and a module already on the cluster is named from the package.
+    /// </summary>
+    private async Task<ModuleInfo> SendPackageAsync(string operation, Func<ClusterConnection, CancellationToken, Task<ModuleInfo>> send, ModuleFilePart part, UploadModuleOptions? options, string? filePath, bool checkPrepared, CancellationToken cancellationToken)
+    {
         try
         {
             if (!checkPrepared) await PrepareCheckAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             await CheckIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
             using StallWatch? stall = WatchForStall(part);
-            ModuleInfo accepted = await CallAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
-            return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
+            return await CallAsync(operation, send, _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
         }
         catch (Exception) when (part.Check?.Refusal is { } refusal)
         {
@@ -717,31 +731,6 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             await part.ReleaseAsync().ConfigureAwait(false);
         }
     }
-
-#pragma warning disable CS0618 // the deprecated endpoint, on purpose
-    private async Task<ModuleInfo> UploadV1Async(ModuleFilePart part, UploadModuleOptions? options, string? filePath, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await PrepareCheckAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
-            await CheckIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
-            using StallWatch? stall = WatchForStall(part);
-            return await CallAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
-        }
-        catch (Exception) when (part.Check?.Refusal is { } refusal)
-        {
-            throw new ModulePackageValidationException(refusal);
-        }
-        catch (ModuleAlreadyExistsException exists) when (filePath is not null)
-        {
-            throw exists.Naming(part.Check?.Metadata ?? await MetadataOrNullAsync(filePath).ConfigureAwait(false));
-        }
-        finally
-        {
-            await part.ReleaseAsync().ConfigureAwait(false);
-        }
-    }
-#pragma warning restore CS0618
 
     /// <summary>The package's <c>module.json</c>, to name the module in an error; <see langword="null"/> when it cannot be read.</summary>
     private static async Task<ModulePackageMetadata?> MetadataOrNullAsync(string filePath)

@@ -50,10 +50,7 @@ public sealed class DatabaseCommandTests
 
         CliResult refused = await Cli.RunAsync(cluster, "install", package, "-o", "json");
 
-        Assert.Equal(3, refused.ExitCode);
-        JsonElement error = refused.Json().GetProperty("error");
-        Assert.Equal("ModuleCompatibilityException", error.GetProperty("type").GetString());
-        Assert.Contains(error.GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == ModuleCompatibilityIssueCodes.OsNotSupported);
+        refused.AssertFailedWithProblem(3, "ModuleCompatibilityException", ModuleCompatibilityIssueCodes.OsNotSupported);
         Assert.DoesNotContain(cluster.Requests, r => r.Method == "POST");
 
         CliResult unchecked_ = await Cli.RunAsync(cluster, "install", package, "--no-check", "-o", "json");

@@ -41,10 +41,7 @@ public sealed class InstallCommandTests
         string package = new ModulePackageBuilder("clitest", "1.0.0").WriteToTempFile();
 
         CliResult refused = await Cli.RunAsync(cluster, "install", package, "-o", "json");
-        Assert.Equal(3, refused.ExitCode);
-        JsonElement error = refused.Json().GetProperty("error");
-        Assert.Equal("ModuleCompatibilityException", error.GetProperty("type").GetString());
-        Assert.Contains(error.GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == ModuleCompatibilityIssueCodes.ModulesUploadDisabled);
+        refused.AssertFailedWithProblem(3, "ModuleCompatibilityException", ModuleCompatibilityIssueCodes.ModulesUploadDisabled);
         Assert.DoesNotContain(cluster.Requests, r => r.Method == "POST");
 
         CliResult installed = await Cli.RunAsync(cluster, "install", package, "--enable-uploads");
@@ -61,10 +58,7 @@ public sealed class InstallCommandTests
 
         CliResult result = await Cli.RunAsync(cluster, "install", package, "-o", "json");
 
-        Assert.Equal(1, result.ExitCode);
-        JsonElement error = result.Json().GetProperty("error");
-        Assert.Equal("ModulePackageValidationException", error.GetProperty("type").GetString());
-        Assert.Contains(error.GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == ModulePackageProblemCodes.ModuleNameMissing);
+        result.AssertFailedWithProblem(1, "ModulePackageValidationException", ModulePackageProblemCodes.ModuleNameMissing);
         Assert.DoesNotContain(cluster.Requests, r => r.Method == "POST");
     }
 

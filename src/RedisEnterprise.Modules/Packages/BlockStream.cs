@@ -14,13 +14,7 @@ internal sealed class BlockStream(ChannelReader<ArraySegment<byte>> blocks) : Re
     private int _offset;
     private long _position;
 
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override int Read(Span<byte> buffer) => throw new NotSupportedException("The blocks are read asynchronously.");
 

@@ -33,14 +33,6 @@ internal sealed class DeflatedEntryStream : ReadOnlyStream
         _length = length;
     }
 
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
     public override int Read(Span<byte> buffer)
     {
         if (_ended || buffer.IsEmpty) return 0;

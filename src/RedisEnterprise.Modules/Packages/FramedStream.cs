@@ -7,14 +7,6 @@ internal sealed class FramedStream(ReadOnlyMemory<byte> prefix, Stream body, Rea
     private ReadOnlyMemory<byte> _suffix = suffix;
     private bool _bodyDone;
 
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
     public override int Read(Span<byte> buffer)
     {
         if (!_prefix.IsEmpty) return Take(ref _prefix, buffer);

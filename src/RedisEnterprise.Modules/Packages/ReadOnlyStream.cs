@@ -1,11 +1,22 @@
 namespace RedisEnterprise.Modules.Packages;
 
-/// <summary>The members every read-only stream of this folder answers the same way.</summary>
+/// <summary>
+/// The members every read-only stream of this folder answers the same way; it reads forward only unless it overrides the
+/// seeking members.
+/// </summary>
 internal abstract class ReadOnlyStream : Stream
 {
     public override bool CanRead => true;
 
     public override bool CanWrite => false;
+
+    public override bool CanSeek => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void Flush()
     {

@@ -7,14 +7,6 @@ internal sealed class StoredEntryStream(Stream data, uint expectedCrc) : ReadOnl
 {
     private readonly Crc32 _crc = new();
 
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
     public override int Read(Span<byte> buffer) => Check(buffer, data.Read(buffer));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using RedisEnterprise.Modules.Serialization;
 
 namespace RedisEnterprise.Modules.Benchmarks.Baseline;
@@ -26,42 +27,33 @@ public sealed class BaselineClient : IDisposable
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
-    public async Task<List<ModuleDto>> ListModulesAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/modules", BaselineJsonContext.Default.ListModuleDto, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<List<ModuleDto>> ListModulesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("/v1/modules", BaselineJsonContext.Default.ListModuleDto, cancellationToken);
 
     /// <summary>The same request, read into the SDK's own model: separates what the model costs from what the SDK's pipeline costs.</summary>
-    public async Task<IReadOnlyList<ModuleInfo>> ListSdkModelsAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/modules", ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<IReadOnlyList<ModuleInfo>> ListSdkModelsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("/v1/modules", ModulesJsonContext.Default.IReadOnlyListModuleInfo, cancellationToken);
 
-    public async Task<ModuleDto> GetModuleAsync(string uid, CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/modules/" + Uri.EscapeDataString(uid), BaselineJsonContext.Default.ModuleDto, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<ModuleDto> GetModuleAsync(string uid, CancellationToken cancellationToken = default) =>
+        GetAsync("/v1/modules/" + Uri.EscapeDataString(uid), BaselineJsonContext.Default.ModuleDto, cancellationToken);
 
-    public async Task<List<NodeDto>> ListNodesAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/nodes", BaselineJsonContext.Default.ListNodeDto, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<List<NodeDto>> ListNodesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("/v1/nodes", BaselineJsonContext.Default.ListNodeDto, cancellationToken);
 
-    public async Task<ClusterDto> GetClusterAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/cluster", BaselineJsonContext.Default.ClusterDto, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<ClusterDto> GetClusterAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("/v1/cluster", BaselineJsonContext.Default.ClusterDto, cancellationToken);
 
-    public async Task<List<ArtifactDto>> ListArtifactsAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v2/local/modules/user-defined/artifacts", BaselineJsonContext.Default.ListArtifactDto, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<List<ArtifactDto>> ListArtifactsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("/v2/local/modules/user-defined/artifacts", BaselineJsonContext.Default.ListArtifactDto, cancellationToken);
 
-    public async Task<List<DatabaseDto>> ListDatabasesAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/bdbs", BaselineJsonContext.Default.ListDatabaseDto, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<List<DatabaseDto>> ListDatabasesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("/v1/bdbs", BaselineJsonContext.Default.ListDatabaseDto, cancellationToken);
 
-    public async Task<DatabaseDto> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/bdbs/" + uid.ToString(CultureInfo.InvariantCulture), BaselineJsonContext.Default.DatabaseDto, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<DatabaseDto> GetDatabaseAsync(int uid, CancellationToken cancellationToken = default) =>
+        GetAsync("/v1/bdbs/" + uid.ToString(CultureInfo.InvariantCulture), BaselineJsonContext.Default.DatabaseDto, cancellationToken);
 
-    public async Task<ActionDto> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync("/v1/actions/" + Uri.EscapeDataString(actionUid), BaselineJsonContext.Default.ActionDto, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("empty answer");
+    public Task<ActionDto> GetActionAsync(string actionUid, CancellationToken cancellationToken = default) =>
+        GetAsync("/v1/actions/" + Uri.EscapeDataString(actionUid), BaselineJsonContext.Default.ActionDto, cancellationToken);
 
     /// <summary>
     /// The textbook streaming upload: <see cref="MultipartFormDataContent"/> around a <see cref="StreamContent"/> of the file;
@@ -81,6 +73,10 @@ public sealed class BaselineClient : IDisposable
         return await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.ModuleDto, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("empty answer");
     }
+
+    private async Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        await _http.GetFromJsonAsync(path, type, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("empty answer");
 
     public void Dispose() => _http.Dispose();
 }
@@ -181,7 +177,7 @@ public sealed class SupportedDatabaseVersionDto
 }
 
 /// <summary>The fields of <c>GET /v1/cluster</c> the SDK's <see cref="ClusterInfo"/> reads.</summary>
-public sealed class ClusterDto
+public class ClusterDto
 {
     public string? Name { get; set; }
     [JsonPropertyName("cnm_https_port")]
@@ -191,24 +187,15 @@ public sealed class ClusterDto
 }
 
 /// <summary><see cref="ClusterDto"/> keeping every other key, as the SDK's <see cref="ClusterInfo.AdditionalData"/> does.</summary>
-public sealed class ClusterWithRestDto
+public sealed class ClusterWithRestDto : ClusterDto
 {
-    public string? Name { get; set; }
-    [JsonPropertyName("cnm_https_port")]
-    public int? RestApiPort { get; set; }
-    public long? ModuleUploadMaxSizeMb { get; set; }
-    public bool? AllowModulesUpload { get; set; }
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Rest { get; set; }
 }
 
-public sealed class ClusterWithRestNodeDto
+/// <summary><see cref="ClusterDto"/> keeping every other key as a <see cref="System.Text.Json.Nodes.JsonObject"/>.</summary>
+public sealed class ClusterWithRestNodeDto : ClusterDto
 {
-    public string? Name { get; set; }
-    [JsonPropertyName("cnm_https_port")]
-    public int? RestApiPort { get; set; }
-    public long? ModuleUploadMaxSizeMb { get; set; }
-    public bool? AllowModulesUpload { get; set; }
     [JsonExtensionData]
     public System.Text.Json.Nodes.JsonObject? Rest { get; set; }
 }

@@ -25,6 +25,15 @@ public sealed class DependencyInjectionTests : IDisposable
     private static IConfiguration Config(params (string Key, string? Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
+    /// <summary>Starts a host whose configuration is <paramref name="settings"/>; its client options must fail validation.</summary>
+    private static async Task<OptionsValidationException> StartupFailureAsync(params (string Key, string? Value)[] settings)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Services.AddRedisEnterpriseModulesClient(Config(settings).GetSection("RedisEnterprise"));
+        using IHost host = builder.Build();
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+    }
+
     private (string, string?)[] ClusterSettings(string prefix, MockCluster cluster) =>
     [
         ($"{prefix}:Endpoint", cluster.Endpoint.ToString()),
@@ -148,11 +157,8 @@ public sealed class DependencyInjectionTests : IDisposable
     {
         var settings = ClusterSettings("RedisEnterprise", _eu).Where(s => s.Item1 != $"RedisEnterprise:{key}").ToList();
         if (value is not null) settings.Add(($"RedisEnterprise:{key}", value));
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
-        builder.Services.AddRedisEnterpriseModulesClient(Config([.. settings]).GetSection("RedisEnterprise"));
-        using IHost host = builder.Build();
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        OptionsValidationException error = await StartupFailureAsync([.. settings]);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(MockCluster.Password, error.Message, StringComparison.Ordinal);
     }
@@ -167,11 +173,7 @@ public sealed class DependencyInjectionTests : IDisposable
     [InlineData("RetryDelay", "-5")]
     public async Task A_duration_that_does_not_parse_or_fit_fails_validation_at_startup_naming_its_key(string key, string value)
     {
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
-        builder.Services.AddRedisEnterpriseModulesClient(Config([.. ClusterSettings("RedisEnterprise", _eu), ($"RedisEnterprise:{key}", value)]).GetSection("RedisEnterprise"));
-        using IHost host = builder.Build();
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        OptionsValidationException error = await StartupFailureAsync([.. ClusterSettings("RedisEnterprise", _eu), ($"RedisEnterprise:{key}", value)]);
 
         Assert.Contains($"RedisEnterprise:{key} ", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
@@ -186,11 +188,7 @@ public sealed class DependencyInjectionTests : IDisposable
     [InlineData("UseProxy", "maybe")]
     public async Task A_number_or_switch_that_does_not_parse_fails_validation_at_startup_naming_its_key_not_its_value(string key, string value)
     {
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
-        builder.Services.AddRedisEnterpriseModulesClient(Config([.. ClusterSettings("RedisEnterprise", _eu), ($"RedisEnterprise:{key}", value)]).GetSection("RedisEnterprise"));
-        using IHost host = builder.Build();
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        OptionsValidationException error = await StartupFailureAsync([.. ClusterSettings("RedisEnterprise", _eu), ($"RedisEnterprise:{key}", value)]);
 
         string failure = Assert.Single(error.Failures);
         Assert.Contains($"RedisEnterprise:{key} ", failure, StringComparison.Ordinal);
@@ -200,13 +198,9 @@ public sealed class DependencyInjectionTests : IDisposable
     [Fact]
     public async Task An_endpoint_that_does_not_parse_fails_validation_without_its_credentials()
     {
-        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
-        builder.Services.AddRedisEnterpriseModulesClient(Config(
+        OptionsValidationException error = await StartupFailureAsync(
             ("RedisEnterprise:Endpoint", $"https://admin:{MockCluster.Password}@cluster.example.com:99999"),
-            ("RedisEnterprise:Username", MockCluster.Username), ("RedisEnterprise:Password", "p")).GetSection("RedisEnterprise"));
-        using IHost host = builder.Build();
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+            ("RedisEnterprise:Username", MockCluster.Username), ("RedisEnterprise:Password", "p"));
 
         Assert.Contains("RedisEnterprise:Endpoint must be an absolute https:// address", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(MockCluster.Password, error.Message, StringComparison.Ordinal);
