@@ -6,8 +6,11 @@ namespace RedisEnterprise.Modules;
 
 /// <summary>The cluster's settings that module management needs, as <c>GET /v1/cluster</c> answers them.</summary>
 /// <remarks>The many other keys of the answer are kept in <see cref="AdditionalData"/>.</remarks>
-public sealed record ClusterInfo
+public sealed record ClusterInfo : IKeepsUnreadKeys
 {
+    private UnreadKeys? _unreadKeys;
+    private Dictionary<string, JsonElement>? _extensionData;
+
     /// <summary>The cluster's name (<c>name</c>), which is also the name its API certificate carries, e.g. <c>cluster.example.com</c>.</summary>
     [JsonPropertyName("name"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
     public string? Name { get; internal set; }
@@ -32,7 +35,13 @@ public sealed record ClusterInfo
     public IReadOnlyDictionary<string, JsonElement> AdditionalData => ExtensionData ?? JsonModelDefaults.NoAdditionalData;
 
     [JsonExtensionData, JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
+    internal Dictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData ?? _unreadKeys?.Read();
+        set => _extensionData = value;
+    }
+
+    void IKeepsUnreadKeys.KeepUnreadKeys(UnreadKeys keys) => _unreadKeys = keys;
 
     /// <inheritdoc />
     public override string ToString() => $"{Name ?? "(unnamed cluster)"} (REST API port {RestApiPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})";

@@ -5,8 +5,11 @@ using RedisEnterprise.Modules.Serialization;
 namespace RedisEnterprise.Modules;
 
 /// <summary>A module package stored on one node (Redis Software 8.0 and later), as <c>GET /v2/local/modules/user-defined/artifacts</c> lists it.</summary>
-public sealed record ModuleArtifact
+public sealed record ModuleArtifact : IKeepsUnreadKeys
 {
+    private UnreadKeys? _unreadKeys;
+    private Dictionary<string, JsonElement>? _extensionData;
+
     /// <summary>The module's name (<c>module_name</c>).</summary>
     [JsonPropertyName("module_name"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
     public string? ModuleName { get; internal set; }
@@ -24,7 +27,13 @@ public sealed record ModuleArtifact
     public IReadOnlyDictionary<string, JsonElement> AdditionalData => ExtensionData ?? JsonModelDefaults.NoAdditionalData;
 
     [JsonExtensionData, JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
+    internal Dictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData ?? _unreadKeys?.Read();
+        set => _extensionData = value;
+    }
+
+    void IKeepsUnreadKeys.KeepUnreadKeys(UnreadKeys keys) => _unreadKeys = keys;
 
     /// <inheritdoc />
     public override string ToString() => $"{ModuleName ?? "(unnamed)"} {Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

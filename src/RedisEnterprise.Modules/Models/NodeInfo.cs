@@ -6,8 +6,11 @@ namespace RedisEnterprise.Modules;
 
 /// <summary>A node of the cluster, as <c>GET /v1/nodes</c> answers it.</summary>
 /// <remarks>Keys this type does not model (<c>total_memory</c>, <c>cores</c>, ...) are kept in <see cref="AdditionalData"/>.</remarks>
-public sealed record NodeInfo
+public sealed record NodeInfo : IKeepsUnreadKeys
 {
+    private UnreadKeys? _unreadKeys;
+    private Dictionary<string, JsonElement>? _extensionData;
+
     /// <summary>The node's id in the cluster (<c>uid</c>).</summary>
     [JsonPropertyName("uid"), JsonConverter(typeof(LenientInt32Converter)), JsonInclude]
     public int Uid { get; internal set; }
@@ -61,7 +64,13 @@ public sealed record NodeInfo
     public IReadOnlyDictionary<string, JsonElement> AdditionalData => ExtensionData ?? JsonModelDefaults.NoAdditionalData;
 
     [JsonExtensionData, JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
+    internal Dictionary<string, JsonElement>? ExtensionData
+    {
+        get => _extensionData ?? _unreadKeys?.Read();
+        set => _extensionData = value;
+    }
+
+    void IKeepsUnreadKeys.KeepUnreadKeys(UnreadKeys keys) => _unreadKeys = keys;
 
     /// <inheritdoc />
     public override string ToString() => $"node {Uid.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({Address ?? "no address"}, {Status ?? "unknown status"}, {SoftwareVersion ?? "unknown version"})";

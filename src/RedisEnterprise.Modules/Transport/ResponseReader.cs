@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using RedisEnterprise.Modules.Errors;
+using RedisEnterprise.Modules.Serialization;
 
 namespace RedisEnterprise.Modules.Transport;
 
@@ -99,7 +100,7 @@ internal static class ResponseReader
             }
 
             ReadOnlySpan<byte> json = buffer.AsSpan(0, length);
-            return JsonSerializer.Deserialize(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, typeInfo);
+            return UnreadKeysReading.Deserialize(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, typeInfo);
         }
         finally
         {
