@@ -9,7 +9,6 @@ namespace RedisEnterprise.Modules;
 public sealed record ClusterInfo : IKeepsUnreadKeys
 {
     private UnreadKeys? _unreadKeys;
-    private Dictionary<string, JsonElement>? _extensionData;
 
     /// <summary>The cluster's name (<c>name</c>), which is also the name its API certificate carries, e.g. <c>cluster.example.com</c>.</summary>
     [JsonPropertyName("name"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
@@ -35,11 +34,7 @@ public sealed record ClusterInfo : IKeepsUnreadKeys
     public IReadOnlyDictionary<string, JsonElement> AdditionalData => ExtensionData ?? JsonModelDefaults.NoAdditionalData;
 
     [JsonExtensionData, JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData
-    {
-        get => _extensionData ?? _unreadKeys?.Read();
-        set => _extensionData = value;
-    }
+    internal Dictionary<string, JsonElement>? ExtensionData { get => field ?? _unreadKeys?.Read(); set; }
 
     void IKeepsUnreadKeys.KeepUnreadKeys(UnreadKeys keys) => _unreadKeys = keys;
 

@@ -8,7 +8,6 @@ namespace RedisEnterprise.Modules;
 public sealed record ModuleArtifact : IKeepsUnreadKeys
 {
     private UnreadKeys? _unreadKeys;
-    private Dictionary<string, JsonElement>? _extensionData;
 
     /// <summary>The module's name (<c>module_name</c>).</summary>
     [JsonPropertyName("module_name"), JsonConverter(typeof(LenientStringConverter)), JsonInclude]
@@ -27,11 +26,7 @@ public sealed record ModuleArtifact : IKeepsUnreadKeys
     public IReadOnlyDictionary<string, JsonElement> AdditionalData => ExtensionData ?? JsonModelDefaults.NoAdditionalData;
 
     [JsonExtensionData, JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData
-    {
-        get => _extensionData ?? _unreadKeys?.Read();
-        set => _extensionData = value;
-    }
+    internal Dictionary<string, JsonElement>? ExtensionData { get => field ?? _unreadKeys?.Read(); set; }
 
     void IKeepsUnreadKeys.KeepUnreadKeys(UnreadKeys keys) => _unreadKeys = keys;
 

@@ -9,7 +9,6 @@ namespace RedisEnterprise.Modules;
 public sealed record NodeInfo : IKeepsUnreadKeys
 {
     private UnreadKeys? _unreadKeys;
-    private Dictionary<string, JsonElement>? _extensionData;
 
     /// <summary>The node's id in the cluster (<c>uid</c>).</summary>
     [JsonPropertyName("uid"), JsonConverter(typeof(LenientInt32Converter)), JsonInclude]
@@ -64,11 +63,7 @@ public sealed record NodeInfo : IKeepsUnreadKeys
     public IReadOnlyDictionary<string, JsonElement> AdditionalData => ExtensionData ?? JsonModelDefaults.NoAdditionalData;
 
     [JsonExtensionData, JsonInclude]
-    internal Dictionary<string, JsonElement>? ExtensionData
-    {
-        get => _extensionData ?? _unreadKeys?.Read();
-        set => _extensionData = value;
-    }
+    internal Dictionary<string, JsonElement>? ExtensionData { get => field ?? _unreadKeys?.Read(); set; }
 
     void IKeepsUnreadKeys.KeepUnreadKeys(UnreadKeys keys) => _unreadKeys = keys;
 

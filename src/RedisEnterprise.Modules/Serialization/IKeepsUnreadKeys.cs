@@ -8,6 +8,6 @@ namespace RedisEnterprise.Modules.Serialization;
 /// </summary>
 internal interface IKeepsUnreadKeys
 {
-    /// <summary>Keeps the object's JSON, to read its other keys from when they are asked for.</summary>
+    /// <summary>Keeps where the object stands in its answer, to read its other keys from when they are asked for.</summary>
     void KeepUnreadKeys(UnreadKeys keys);
 }

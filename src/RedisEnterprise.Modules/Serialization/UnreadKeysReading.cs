@@ -28,41 +28,19 @@ internal static class UnreadKeysReading
     {
         if (Lean<T>.TypeInfo is not { } lean || !ReferenceEquals(typeInfo.Options, ModulesJsonContext.Default.Options)) return JsonSerializer.Deserialize(json, typeInfo);
         T? value = JsonSerializer.Deserialize(json, lean);
-        return Keep(value, json, Lean<T>.ModelledNames) ? value : JsonSerializer.Deserialize(json, typeInfo);
-    }
-
-    /// <summary>Gives each model its object's bytes; <see langword="false"/> when the list read does not line up with the JSON array.</summary>
-    private static bool Keep<T>(T? value, ReadOnlySpan<byte> json, FrozenSet<string> modelledNames)
-    {
         switch (value)
         {
             case IKeepsUnreadKeys model:
-                model.KeepUnreadKeys(new UnreadKeys(json.ToArray(), modelledNames, ReaderOptions));
-                return true;
+                model.KeepUnreadKeys(new UnreadKeys(new UnreadAnswer(json.ToArray(), ReaderOptions), index: null, Lean<T>.ModelledNames));
+                break;
             case IReadOnlyList<IKeepsUnreadKeys?> models:
-                byte[] copy = json.ToArray(); // one copy for every element of the answer
-                var reader = new Utf8JsonReader(copy, ReaderOptions);
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return false;
-                int index = 0;
-                for (; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
-                {
-                    if (index >= models.Count) return false;
-                    if (reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        if (models[index] is not null) return false;
-                        reader.Skip();
-                        continue;
-                    }
-
-                    int start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    models[index]?.KeepUnreadKeys(new UnreadKeys(copy.AsMemory(start, (int)reader.BytesConsumed - start), modelledNames, ReaderOptions));
-                }
-
-                return index == models.Count;
-            default:
-                return true;
+                // System.Text.Json reads a list element for element, nulls included, so a model's index is its element's.
+                var answer = new UnreadAnswer(json.ToArray(), ReaderOptions);
+                for (int i = 0; i < models.Count; i++) models[i]?.KeepUnreadKeys(new UnreadKeys(answer, i, Lean<T>.ModelledNames));
+                break;
         }
+
+        return value;
     }
 
     private static void WithoutExtensionData(JsonTypeInfo typeInfo)
