@@ -92,6 +92,12 @@ internal sealed class LoopbackCluster : IDisposable
     /// <summary>The SHA-256 (lower-case hex) of the last upload's file bytes, with <see cref="HashUploads"/>; null before.</summary>
     internal string? LastUploadSha256 => Volatile.Read(ref _lastUploadSha256);
 
+    /// <summary>
+    /// Reads each upload's body no faster than this many bytes a second, as a link to a cluster elsewhere would carry it
+    /// (125,000,000 for 1 Gbit/s); <see langword="null"/>, the default, reads as fast as loopback goes.
+    /// </summary>
+    internal long? UploadBytesPerSecond { get; set; }
+
     /// <summary>Called after each upload is read, before it is answered (from the connection's task).</summary>
     internal Action<UploadReceived>? OnUpload { get; set; }
 
@@ -197,8 +203,15 @@ internal sealed class LoopbackCluster : IDisposable
             if (counted) CountUploaded(inBuffer);
             using FileHash? hash = counted && HashUploads ? new FileHash(head.ContentLength - ClosingLength(head.BoundaryLength), boundary.AsSpan(0, head.BoundaryLength)) : null;
             hash?.Add(bodyStart.AsSpan(0, kept), buffer.AsSpan(bodyAt, (int)inBuffer));
+            long bodyStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             while (bodyRead < head.ContentLength)
             {
+                if (counted && UploadBytesPerSecond is { } rate)
+                {
+                    TimeSpan ahead = TimeSpan.FromSeconds((double)bodyRead / rate) - System.Diagnostics.Stopwatch.GetElapsedTime(bodyStarted);
+                    if (ahead > TimeSpan.FromMilliseconds(2)) await Task.Delay(ahead, _stop.Token).ConfigureAwait(false);
+                }
+
                 if (bodyRead >= _stallAfterBytes)
                 {
                     _stalled.TrySetResult();
