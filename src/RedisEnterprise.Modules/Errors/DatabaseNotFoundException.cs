@@ -9,7 +9,7 @@ public class DatabaseNotFoundException : RedisEnterpriseException
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>
     /// <param name="uid">The database uid that was not found.</param>
-    public DatabaseNotFoundException(string message, int? uid = null) : base(message, 404, "db_not_exist") => Uid = uid;
+    public DatabaseNotFoundException(string message, int? uid = null) : base(message, 404, RedisEnterpriseErrorCodes.DbNotExist) => Uid = uid;
 
     internal DatabaseNotFoundException(ErrorDetails details, int? uid)
         : base(details, $"There is no database with uid {uid?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"}.") => Uid = uid;

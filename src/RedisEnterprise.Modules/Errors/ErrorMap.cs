@@ -15,24 +15,27 @@ internal static class ErrorMap
 
     private static readonly Dictionary<string, Func<ErrorDetails, RedisEnterpriseException>> ByErrorCode = new(StringComparer.Ordinal)
     {
-        ["no_module"] = d => new ModuleFileMissingException(d),
-        ["invalid_module"] = d => new InvalidModuleException(d),
-        ["module_exists"] = d => new ModuleAlreadyExistsException(d),
-        ["min_redis_pack_version"] = d => new IncompatibleClusterVersionException(d),
-        ["unsupported_module_capabilities"] = d => new UnsupportedModuleCapabilitiesException(d),
-        ["os_not_supported"] = d => new UnsupportedOperatingSystemException(d),
-        ["dependencies_not_supported"] = d => new DependenciesNotSupportedException(d),
-        ["invalid_dependency_data"] = d => new InvalidDependencyDataException(d),
-        ["modules_upload_disabled"] = d => new ModuleUploadDisabledException(d),
-        ["module_in_use"] = d => new ModuleInUseException(d),
-        ["db_not_exist"] = d => new DatabaseNotFoundException(d, DatabaseUidOf(d.Path)),
-        ["module_downgrade_unsupported"] = d => new ModuleDowngradeNotSupportedException(d),
-        ["upgrade_bdb_failed"] = d => new DatabaseUpgradeFailedException(d, DatabaseUidOf(d.Path)),
-        ["redis_upgrade_policy_mismatch"] = d => new DatabaseUpgradeFailedException(d, DatabaseUidOf(d.Path)),
-        ["redis_incompatible_version"] = d => new IncompatibleClusterVersionException(d),
-        ["redis_pack_incompatible_version"] = d => new IncompatibleClusterVersionException(d),
-        ["missing_module"] = d => new ModuleNotFoundException(d, uid: null),
+        [RedisEnterpriseErrorCodes.NoModule] = d => new ModuleFileMissingException(d),
+        [RedisEnterpriseErrorCodes.InvalidModule] = d => new InvalidModuleException(d),
+        [RedisEnterpriseErrorCodes.ModuleExists] = d => new ModuleAlreadyExistsException(d),
+        [RedisEnterpriseErrorCodes.MinRedisPackVersion] = d => new IncompatibleClusterVersionException(d),
+        [RedisEnterpriseErrorCodes.UnsupportedModuleCapabilities] = d => new UnsupportedModuleCapabilitiesException(d),
+        [RedisEnterpriseErrorCodes.OsNotSupported] = d => new UnsupportedOperatingSystemException(d),
+        [RedisEnterpriseErrorCodes.DependenciesNotSupported] = d => new DependenciesNotSupportedException(d),
+        [RedisEnterpriseErrorCodes.InvalidDependencyData] = d => new InvalidDependencyDataException(d),
+        [RedisEnterpriseErrorCodes.ModulesUploadDisabled] = d => new ModuleUploadDisabledException(d),
+        [RedisEnterpriseErrorCodes.ModuleInUse] = d => new ModuleInUseException(d),
+        [RedisEnterpriseErrorCodes.DbNotExist] = d => new DatabaseNotFoundException(d, DatabaseUidOf(d.Path)),
+        [RedisEnterpriseErrorCodes.ModuleDowngradeUnsupported] = d => new ModuleDowngradeNotSupportedException(d),
+        [RedisEnterpriseErrorCodes.UpgradeBdbFailed] = d => new DatabaseUpgradeFailedException(d, DatabaseUidOf(d.Path)),
+        [RedisEnterpriseErrorCodes.RedisUpgradePolicyMismatch] = d => new DatabaseUpgradeFailedException(d, DatabaseUidOf(d.Path)),
+        [RedisEnterpriseErrorCodes.RedisIncompatibleVersion] = d => new IncompatibleClusterVersionException(d),
+        [RedisEnterpriseErrorCodes.RedisPackIncompatibleVersion] = d => new IncompatibleClusterVersionException(d),
+        [RedisEnterpriseErrorCodes.MissingModule] = d => new ModuleNotFoundException(d, uid: null),
     };
+
+    /// <summary>The <c>error_code</c> values that decide the exception's type whatever the status.</summary>
+    internal static IReadOnlyCollection<string> KnownErrorCodes => ByErrorCode.Keys;
 
     internal static RedisEnterpriseException Map(ErrorDetails details)
     {

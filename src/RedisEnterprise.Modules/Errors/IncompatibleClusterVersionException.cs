@@ -10,8 +10,8 @@ public class IncompatibleClusterVersionException : RedisEnterpriseException
 {
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>
-    public IncompatibleClusterVersionException(string message) : base(message, 400, "min_redis_pack_version") { }
+    public IncompatibleClusterVersionException(string message) : base(message, 400, RedisEnterpriseErrorCodes.MinRedisPackVersion) { }
 
     internal IncompatibleClusterVersionException(ErrorDetails details)
-        : base(details, details.ErrorCode == "redis_incompatible_version" ? "The module does not support the database's Redis version." : "The module isn't supported yet by this cluster's version.") { }
+        : base(details, details.ErrorCode == RedisEnterpriseErrorCodes.RedisIncompatibleVersion ? "The module does not support the database's Redis version." : "The module isn't supported yet by this cluster's version.") { }
 }

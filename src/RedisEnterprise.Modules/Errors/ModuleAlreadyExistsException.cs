@@ -10,7 +10,7 @@ public class ModuleAlreadyExistsException : RedisEnterpriseException
     /// <param name="moduleName">The name of the module the cluster already has, when known.</param>
     /// <param name="semanticVersion">Its version, when known.</param>
     public ModuleAlreadyExistsException(string message, string? moduleName = null, string? semanticVersion = null)
-        : base(message, 400, "module_exists")
+        : base(message, 400, RedisEnterpriseErrorCodes.ModuleExists)
     {
         ModuleName = moduleName;
         SemanticVersion = semanticVersion;

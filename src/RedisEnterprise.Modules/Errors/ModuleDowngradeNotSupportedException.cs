@@ -7,7 +7,7 @@ public class ModuleDowngradeNotSupportedException : RedisEnterpriseException
 {
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>
-    public ModuleDowngradeNotSupportedException(string message) : base(message, 406, "module_downgrade_unsupported") { }
+    public ModuleDowngradeNotSupportedException(string message) : base(message, 406, RedisEnterpriseErrorCodes.ModuleDowngradeUnsupported) { }
 
     internal ModuleDowngradeNotSupportedException(ErrorDetails details)
         : base(details, "A database cannot move to a lower version of a module than it loads now; nothing changed.") { }

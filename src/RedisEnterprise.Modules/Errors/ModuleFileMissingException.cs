@@ -7,7 +7,7 @@ public class ModuleFileMissingException : RedisEnterpriseException
 {
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>
-    public ModuleFileMissingException(string message) : base(message, 400, "no_module") { }
+    public ModuleFileMissingException(string message) : base(message, 400, RedisEnterpriseErrorCodes.NoModule) { }
 
     internal ModuleFileMissingException(ErrorDetails details) : base(details, "The module wasn't provided or could not be found.") { }
 }

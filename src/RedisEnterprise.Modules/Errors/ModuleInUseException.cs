@@ -8,12 +8,12 @@ public class ModuleInUseException : RedisEnterpriseException
 {
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>
-    public ModuleInUseException(string message) : base(message, 406, "module_in_use") => Databases = [];
+    public ModuleInUseException(string message) : base(message, 406, RedisEnterpriseErrorCodes.ModuleInUse) => Databases = [];
 
     /// <summary>Creates the exception naming the databases that use the module (useful for mocking).</summary>
     /// <param name="message">The message.</param>
     /// <param name="databases">The databases that use the module.</param>
-    public ModuleInUseException(string message, IEnumerable<DatabaseInfo> databases) : base(message, 406, "module_in_use")
+    public ModuleInUseException(string message, IEnumerable<DatabaseInfo> databases) : base(message, 406, RedisEnterpriseErrorCodes.ModuleInUse)
     {
         ArgumentNullException.ThrowIfNull(databases);
         Databases = databases.ToArray();

@@ -16,7 +16,7 @@ public class ModuleUploadDisabledException : RedisEnterpriseException
 
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>
-    public ModuleUploadDisabledException(string message) : base(message, 403, "modules_upload_disabled") { }
+    public ModuleUploadDisabledException(string message) : base(message, 403, RedisEnterpriseErrorCodes.ModulesUploadDisabled) { }
 
     internal ModuleUploadDisabledException(ErrorDetails details) : base(details, HowToEnable) { }
 }

@@ -7,7 +7,7 @@ public class UnsupportedModuleCapabilitiesException : RedisEnterpriseException
 {
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>
-    public UnsupportedModuleCapabilitiesException(string message) : base(message, 400, "unsupported_module_capabilities") { }
+    public UnsupportedModuleCapabilitiesException(string message) : base(message, 400, RedisEnterpriseErrorCodes.UnsupportedModuleCapabilities) { }
 
     internal UnsupportedModuleCapabilitiesException(ErrorDetails details) : base(details, "The module does not support the required capabilities.") { }
 }

@@ -7,7 +7,7 @@ public class UnsupportedOperatingSystemException : RedisEnterpriseException
 {
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>
-    public UnsupportedOperatingSystemException(string message) : base(message, 400, "os_not_supported") { }
+    public UnsupportedOperatingSystemException(string message) : base(message, 400, RedisEnterpriseErrorCodes.OsNotSupported) { }
 
     internal UnsupportedOperatingSystemException(ErrorDetails details) : base(details, "The module is not supported on this cluster's operating system.") { }
 }

@@ -2,24 +2,24 @@ namespace RedisEnterprise.Modules;
 
 /// <summary>
 /// The codes of <see cref="ModuleCompatibilityIssue.Code"/>; where the cluster has an error code for the same refusal, it is
-/// the same. A package that is not valid adds the package validation's own codes (<see cref="ModulePackageProblemCodes"/>).
+/// the same (<see cref="RedisEnterpriseErrorCodes"/>). A package that is not valid adds the package validation's own codes (<see cref="ModulePackageProblemCodes"/>).
 /// </summary>
 public static class ModuleCompatibilityIssueCodes
 {
     /// <summary>A problem: the package names operating systems (<c>os_list</c>, <c>operating_systems</c>) and a node runs none of them.</summary>
-    public const string OsNotSupported = "os_not_supported";
+    public const string OsNotSupported = RedisEnterpriseErrorCodes.OsNotSupported;
 
     /// <summary>A problem: the package is built for another CPU architecture (<c>architecture</c>) than a node has.</summary>
     public const string ArchitectureMismatch = "architecture_mismatch";
 
     /// <summary>A problem: a node runs a Redis Software version older than the package's <c>min_redis_pack_version</c>.</summary>
-    public const string ClusterVersionTooOld = "redis_pack_incompatible_version";
+    public const string ClusterVersionTooOld = RedisEnterpriseErrorCodes.RedisPackIncompatibleVersion;
 
     /// <summary>
     /// Redis Software 8.2 and later: the cluster's <c>allow_modules_upload</c> is off. A problem, or a warning when the upload
     /// will switch uploads on for itself (<see cref="UploadModuleOptions.EnableModuleUploads"/>).
     /// </summary>
-    public const string ModulesUploadDisabled = "modules_upload_disabled";
+    public const string ModulesUploadDisabled = RedisEnterpriseErrorCodes.ModulesUploadDisabled;
 
     /// <summary>A warning: the package is larger than the cluster is known to take (500 MB).</summary>
     public const string PackageTooLarge = "package_too_large";
@@ -27,8 +27,8 @@ public static class ModuleCompatibilityIssueCodes
     /// <summary>A warning: the package is larger than the cluster's <c>module_upload_max_size_mb</c> (which bounds uploads through the web UI at least).</summary>
     public const string LargerThanUploadLimit = "larger_than_upload_limit";
 
-    /// <summary>A warning: the cluster already has this module version (<see cref="ModuleCompatibilityReport.AlreadyInstalled"/>); uploading it again answers <c>module_exists</c>.</summary>
-    public const string AlreadyInstalled = "module_exists";
+    /// <summary>A warning: the cluster already has this module version (<see cref="ModuleCompatibilityReport.AlreadyInstalled"/>); uploading it again answers <see cref="RedisEnterpriseErrorCodes.ModuleExists"/>.</summary>
+    public const string AlreadyInstalled = RedisEnterpriseErrorCodes.ModuleExists;
 
     /// <summary>A warning: no database of this cluster could load this module version (the rule of <c>compatible_redis_version</c>, or else of the Redis major version).</summary>
     public const string NoCompatibleDatabase = "no_compatible_database";

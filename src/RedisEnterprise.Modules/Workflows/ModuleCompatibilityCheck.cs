@@ -32,7 +32,7 @@ internal static class ModuleCompatibilityCheck
         ModuleInfo? installed = package is null ? null : inputs.Modules?.FirstOrDefault(m => IsSameVersion(m, package));
         if (installed is not null)
         {
-            warnings.Add(new(Codes.AlreadyInstalled, $"The cluster already has {package} as module {installed.Uid}: uploading it again answers module_exists (EnsureModuleInstalledAsync finds it instead)."));
+            warnings.Add(new(Codes.AlreadyInstalled, $"The cluster already has {package} as module {installed.Uid}: uploading it again answers {RedisEnterpriseErrorCodes.ModuleExists} (EnsureModuleInstalledAsync finds it instead)."));
         }
 
         List<DatabaseInfo> canUse = [], candidates = [];
