@@ -55,7 +55,59 @@ public sealed class VerdictWaitStallTests
         Assert.Equal(0, body.Length);
     }
 
+    [Fact]
+    public async Task A_last_block_stuck_on_the_wire_after_the_verdict_is_a_stall()
+    {
+        using StallWatch stall = StallWatch.Start(StallLimit, _time)!;
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken, stall.Token);
+        using ModuleUploadContent content = Content(stall);
+        using var wire = new StuckWire();
+
+        Task sending = content.CopyToAsync(wire, context: null, call.Token);
+        _time.Advance(StallLimit * 10); // the verdict is slow: not a stall
+        _verdict.SetResult([]);
+        await wire.WriteStarted.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        _time.Advance(StallLimit);
+
+        Assert.True(stall.Token.IsCancellationRequested, "the last block never left, yet the stall watch did not fire");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+    }
+
     /// <summary>A one-block body checked by the shared verdict the test decides, watched by <paramref name="stall"/>.</summary>
     private ModuleUploadContent Content(StallWatch stall) =>
-        new(new MemoryStream(new byte[1024]), "module.zip", progress: null, ownsSource: true, bytesMoved: stall.BytesMoved, check: UploadCheck.Shared("module.zip", () => _verdict.Task));
+        new(new MemoryStream(new byte[1024]), "module.zip", progress: null, ownsSource: true, stall, check: UploadCheck.Shared("module.zip", () => _verdict.Task));
+
+    /// <summary>A connection whose writes never complete (until cancelled), like a cluster that stopped reading.</summary>
+    private sealed class StuckWire : Stream
+    {
+        private readonly TaskCompletionSource _writeStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        internal Task WriteStarted => _writeStarted.Task;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _writeStarted.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        public override void Flush() { }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
