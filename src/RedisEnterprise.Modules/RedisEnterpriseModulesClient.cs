@@ -827,7 +827,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     private StallWatch? WatchForStall(ModuleFilePart part)
     {
         StallWatch? stall = StallWatch.Start(_options.UploadStallTimeout, _options.TimeProvider);
-        part.BytesMoved = stall is null ? null : stall.BytesMoved;
+        part.Stall = stall;
         return stall;
     }
 

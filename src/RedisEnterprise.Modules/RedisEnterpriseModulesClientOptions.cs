@@ -104,7 +104,8 @@ public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
 
     /// <summary>
     /// How long an upload may go without sending or receiving a single byte before it fails: from 1 ms to 24 days
-    /// (default 5 minutes); <see langword="null"/> or <see cref="Timeout.InfiniteTimeSpan"/> for no stall limit.
+    /// (default 5 minutes); <see langword="null"/> or <see cref="Timeout.InfiniteTimeSpan"/> for no stall limit. The wait of
+    /// the body's last block for the package's own check (<see cref="UploadModuleOptions.Validate"/>) does not count.
     /// </summary>
     [TimeSpanRange("00:00:00.001", LongestTimer, AllowInfinite = true, ErrorMessage = nameof(UploadStallTimeout) + " must be from 1 ms to 24 days, Infinite, or null.")]
     public TimeSpan? UploadStallTimeout { get; set; } = TimeSpan.FromMinutes(5);

@@ -19,13 +19,13 @@ internal sealed class ModuleFilePart : StreamPart
         _ownsStream = ownsStream;
     }
 
-    /// <summary>Called after each block written to the wire (the upload's stall watch).</summary>
-    internal Action? BytesMoved { get; set; }
+    /// <summary>The upload's stall watch, told of each block written to the wire; <see langword="null"/> for none.</summary>
+    internal StallWatch? Stall { get; set; }
 
     /// <summary>The check of the package run while it is sent; <see langword="null"/> for none.</summary>
     internal UploadCheck? Check { get; set; }
 
-    protected override HttpContent CreateContent() => new ModuleUploadContent(Value, FileName, _progress, _ownsStream, BytesMoved, Check);
+    protected override HttpContent CreateContent() => new ModuleUploadContent(Value, FileName, _progress, _ownsStream, Stall, Check);
 
     /// <summary>
     /// Opens a module for upload: a file, or a caller's stream. A stream that cannot seek is first spooled to a

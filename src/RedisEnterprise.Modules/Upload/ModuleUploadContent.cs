@@ -20,12 +20,12 @@ internal sealed class ModuleUploadContent : HttpContent
     private readonly long _length;
     private readonly bool _ownsSource;
     private readonly IProgress<UploadProgress>? _progress;
-    private readonly Action? _bytesMoved;
+    private readonly StallWatch? _stall;
     private readonly UploadCheck? _check;
 
-    internal ModuleUploadContent(Stream seekableSource, string fileName, IProgress<UploadProgress>? progress, bool ownsSource, Action? bytesMoved = null, UploadCheck? check = null)
+    internal ModuleUploadContent(Stream seekableSource, string fileName, IProgress<UploadProgress>? progress, bool ownsSource, StallWatch? stall = null, UploadCheck? check = null)
     {
-        _bytesMoved = bytesMoved;
+        _stall = stall;
         _check = check;
         _source = seekableSource;
         _start = seekableSource.Position;
@@ -61,7 +61,7 @@ internal sealed class ModuleUploadContent : HttpContent
             {
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 reporter.Add(read);
-                _bytesMoved?.Invoke();
+                _stall?.Restart();
             }
         }
         finally
@@ -92,17 +92,7 @@ internal sealed class ModuleUploadContent : HttpContent
                     if (read == 0) break; // shorter than when the upload began: the check says so below, and the transport refuses a short body
                     left -= read;
                     bool last = left == 0;
-                    if (last || check.HasFailed(pass))
-                    {
-                        if (pass is not null)
-                        {
-                            byte[] copy = ArrayPool<byte>.Shared.Rent(read);
-                            block.AsSpan(0, read).CopyTo(copy);
-                            await pass.AddAsync(copy, read, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        await check.ThrowIfInvalidAsync(pass, cancellationToken).ConfigureAwait(false);
-                    }
+                    if (last || check.HasFailed(pass)) await FinishCheckAsync(check, pass, block.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
 
                     await stream.WriteAsync(block.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                     if (!last && pass is not null)
@@ -112,7 +102,7 @@ internal sealed class ModuleUploadContent : HttpContent
                     }
 
                     reporter.Add(read);
-                    _bytesMoved?.Invoke();
+                    _stall?.Restart();
                 }
                 finally
                 {
@@ -120,7 +110,7 @@ internal sealed class ModuleUploadContent : HttpContent
                 }
             }
 
-            if (left > 0) await check.ThrowIfInvalidAsync(pass, cancellationToken).ConfigureAwait(false);
+            if (left > 0) await FinishCheckAsync(check, pass, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -128,6 +118,26 @@ internal sealed class ModuleUploadContent : HttpContent
         }
 
         reporter.Complete();
+    }
+
+    /// <summary>
+    /// Hands <paramref name="lastBytes"/> (a copy: the block is still to be written) to <paramref name="pass"/> and waits for the
+    /// verdict, throwing when it names problems. The stall watch is paused meanwhile: no byte moves while the check finishes
+    /// (on Redis Software 8 every node's upload waits for one shared check), yet the connection is not stalled; the caller's
+    /// token and the call's timeout still end the wait, and the watch counts again for the last block and the answer.
+    /// </summary>
+    private async Task FinishCheckAsync(UploadCheck check, PackagePass? pass, ReadOnlyMemory<byte> lastBytes, CancellationToken cancellationToken)
+    {
+        _stall?.Pause();
+        if (pass is not null && !lastBytes.IsEmpty)
+        {
+            byte[] copy = ArrayPool<byte>.Shared.Rent(lastBytes.Length);
+            lastBytes.Span.CopyTo(copy);
+            await pass.AddAsync(copy, lastBytes.Length, cancellationToken).ConfigureAwait(false);
+        }
+
+        await check.ThrowIfInvalidAsync(pass, cancellationToken).ConfigureAwait(false);
+        _stall?.Restart();
     }
 
     protected override bool TryComputeLength(out long length)

@@ -2,7 +2,8 @@ namespace RedisEnterprise.Modules.Upload;
 
 /// <summary>
 /// Cancels when an upload has moved no byte for <see cref="Limit"/>: every block written to the wire starts the count again,
-/// so a slow but moving transfer never meets it; after the last block, the answer must come within it.
+/// so a slow but moving transfer never meets it; after the last block, the answer must come within it. A wait for the
+/// upload's own package check is not a stall of the connection, so the count stops for it (<see cref="Pause"/>).
 /// </summary>
 internal sealed class StallWatch : IDisposable
 {
@@ -22,7 +23,11 @@ internal sealed class StallWatch : IDisposable
     internal static StallWatch? Start(TimeSpan? limit, TimeProvider time) =>
         limit is { } value && value != Timeout.InfiniteTimeSpan ? new StallWatch(value, time) : null;
 
-    internal void BytesMoved() => _stalled.CancelAfter(Limit);
+    /// <summary>Starts the count again: after a block was written, and when a <see cref="Pause"/> ends.</summary>
+    internal void Restart() => _stalled.CancelAfter(Limit);
+
+    /// <summary>Stops the count until the next <see cref="Restart"/>.</summary>
+    internal void Pause() => _stalled.CancelAfter(Timeout.InfiniteTimeSpan);
 
     public void Dispose() => _stalled.Dispose();
 }
