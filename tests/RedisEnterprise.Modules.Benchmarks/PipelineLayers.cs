@@ -32,11 +32,50 @@ internal static class PipelineLayers
             PairedCalls.Stats[] poll = await PairedCalls.CompareAsync(rounds, [() => baseline.GetActionAsync(Payloads.ActionUid), .. clients.Select(c => (Func<Task>)(() => c.GetActionAsync(Payloads.ActionUid)))]).ConfigureAwait(false);
             for (int i = 0; i < variants.Length; i++) Console.WriteLine($"| {variants[i].Name} | {list[i + 1].Ratio} | {poll[i + 1].Ratio} |");
             Console.WriteLine($"| (baseline per call) | {PairedCalls.Format(list[0].Time)} | {PairedCalls.Format(poll[0].Time)} |");
+            Console.WriteLine();
+            Console.WriteLine("| client | voluntary context switches per poll (every thread of the process, sink included) |");
+            Console.WriteLine("|---|---|");
+            Console.WriteLine($"| baseline | {await ContextSwitchesPerCallAsync(() => baseline.GetActionAsync(Payloads.ActionUid)).ConfigureAwait(false):0.00} |");
+            for (int i = 0; i < variants.Length; i++)
+            {
+                RedisEnterpriseModulesClient client = clients[i];
+                Console.WriteLine($"| {variants[i].Name} | {await ContextSwitchesPerCallAsync(() => client.GetActionAsync(Payloads.ActionUid)).ConfigureAwait(false):0.00} |");
+            }
         }
         finally
         {
             foreach (RedisEnterpriseModulesClient client in clients) client.Dispose();
         }
+    }
+
+    /// <summary>How often the process's threads waited per call: a continuation that hops to a sleeping thread is one more.</summary>
+    private static async Task<double> ContextSwitchesPerCallAsync(Func<Task> call)
+    {
+        const int Calls = 3000;
+        static long Count()
+        {
+            long total = 0;
+            foreach (string task in Directory.GetDirectories("/proc/self/task"))
+            {
+                try
+                {
+                    foreach (string line in File.ReadLines(Path.Combine(task, "status")))
+                    {
+                        if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal)) total += long.Parse(line.Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+                catch (IOException)
+                {
+                    // the thread ended while being read
+                }
+            }
+
+            return total;
+        }
+
+        long before = Count();
+        for (int i = 0; i < Calls; i++) await call().ConfigureAwait(false);
+        return (Count() - before) / (double)Calls;
     }
 
     private static RedisEnterpriseModulesClientOptions With(RedisEnterpriseModulesClientOptions options, Action<RedisEnterpriseModulesClientOptions> change)
