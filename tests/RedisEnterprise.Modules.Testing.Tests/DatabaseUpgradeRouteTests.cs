@@ -74,6 +74,32 @@ public class DatabaseUpgradeRouteTests : DefaultClusterTests
         Assert.Equal("bdb:1", polls[^1].GetProperty("object_name").GetString());
     }
 
+    [Theory]
+    [InlineData("7.2")]
+    [InlineData("6.2")]
+    public async Task A_lower_redis_version_is_400_with_a_description_and_no_error_code(string target)
+    {
+        WithOrders();
+        using HttpResponseMessage response = await UpgradeAsync($$"""{"redis_version":"{{target}}"}""", "?dry_run=true");
+
+        Assert.Equal(400, (int)response.StatusCode);
+        JsonElement body = await JsonAsync(response);
+        Assert.False(body.TryGetProperty("error_code", out _)); // the spec documents none for this refusal
+        Assert.Equal($"Target version {target} is not higher than the current version 7.4", body.GetProperty("description").GetString());
+    }
+
+    [Theory]
+    [InlineData("7.4")]
+    [InlineData("")]
+    public async Task The_current_redis_version_or_none_is_accepted(string target)
+    {
+        WithOrders();
+        using HttpResponseMessage response = await UpgradeAsync(target.Length == 0 ? "{}" : $$"""{"redis_version":"{{target}}"}""", "?dry_run=true");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("7.4", (await JsonAsync(response)).GetProperty("redis_version").GetString());
+    }
+
     [Fact]
     public async Task A_missing_database_is_404_db_not_exist()
     {

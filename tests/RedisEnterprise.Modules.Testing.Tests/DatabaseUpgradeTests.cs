@@ -34,14 +34,42 @@ public class DatabaseUpgradeTests : IAsyncDisposable
     }
 
     /// <summary>Uploads ReJSON <paramref name="version"/> declaring <paramref name="compatibleRedisVersion"/> ("" for none) and <paramref name="minRedisVersion"/>.</summary>
-    private async Task<ModuleInfo> UploadJsonAsync(string version, string compatibleRedisVersion, string minRedisVersion = "7.2")
+    private Task<ModuleInfo> UploadJsonAsync(string version, string compatibleRedisVersion, string minRedisVersion = "7.2") =>
+        UploadAsync("ReJSON", version, compatibleRedisVersion, minRedisVersion);
+
+    /// <summary>Uploads module <paramref name="name"/> <paramref name="version"/> declaring <paramref name="compatibleRedisVersion"/> ("" for none) and <paramref name="minRedisVersion"/>.</summary>
+    private async Task<ModuleInfo> UploadAsync(string name, string version, string compatibleRedisVersion, string minRedisVersion = "7.2")
     {
-        string package = new ModulePackageBuilder("ReJSON", version)
+        string package = new ModulePackageBuilder(name, version)
             .WithModuleJsonProperty("compatible_redis_version", JsonValue.Create(compatibleRedisVersion))
             .WithModuleJsonProperty("min_redis_version", JsonValue.Create(minRedisVersion))
             .WriteToTempFile();
-        return await Client.UploadModuleAsync(package, cancellationToken: Ct);
+        try
+        {
+            return await Client.UploadModuleAsync(package, cancellationToken: Ct);
+        }
+        finally
+        {
+            File.Delete(package);
+        }
     }
+
+    /// <summary>The Redis 8 versions of the bundled modules besides ReJSON (the fake seeds only their 7.4 versions), one of them also at a lower version and one for 8.2 only.</summary>
+    private async Task<Dictionary<string, ModuleInfo>> UploadRedis8ModulesAsync()
+    {
+        await UploadAsync("bf", "8.0.0", "8.0");
+        await UploadAsync("search", "8.2.1", "8.2");
+        return new Dictionary<string, ModuleInfo>(StringComparer.Ordinal)
+        {
+            ["search"] = await UploadAsync("search", "8.0.1", "8.0"),
+            ["timeseries"] = await UploadAsync("timeseries", "8.0.2", "", minRedisVersion: "8.0"),
+            ["bf"] = await UploadAsync("bf", "8.0.1", "8.0"),
+            ["ReJSON"] = await UploadJsonAsync("8.0.3", "8.0"),
+        };
+    }
+
+    private static Dictionary<string, (string? Uid, string? Version, string? Args)> ModulesOf(DatabaseInfo database) =>
+        database.Modules.ToDictionary(m => m.ModuleName!, m => (m.ModuleId, m.SemanticVersion, m.ModuleArgs), StringComparer.Ordinal);
 
     private DatabaseModule OrdersJson => Cluster.Databases.Single(d => d.Uid == 1).FindModule("ReJSON")!;
 
@@ -157,6 +185,88 @@ public class DatabaseUpgradeTests : IAsyncDisposable
         Assert.Equal((400, "upgrade_bdb_failed", 1), (error.Status, error.ErrorCode, error.DatabaseUid));
         Assert.Equal("Unable to find a version of the module ReJSON that is supported by target redis version of BDB 8.4", error.ServerMessage);
         Assert.Equal("2.8.4", OrdersJson.SemanticVersion);
+    }
+
+    [Theory]
+    [InlineData(TestSupport.Legacy72)]
+    [InlineData(Eight)]
+    public async Task Moving_to_Redis_8_adds_the_bundled_modules_the_database_lacks_in_the_preview_and_when_the_action_completes(string softwareVersion)
+    {
+        Start(softwareVersion);
+        Dictionary<string, ModuleInfo> redis8 = await UploadRedis8ModulesAsync();
+        var expected = new Dictionary<string, (string?, string?, string?)>(StringComparer.Ordinal)
+        {
+            ["ReJSON"] = (redis8["ReJSON"].Uid, "8.0.3", "MAX_DEPTH 64"), // one ReJSON: the upgrade's choice, its arguments kept
+            ["search"] = (redis8["search"].Uid, "8.0.1", ""), // not 8.2.1, which fits 8.2 only
+            ["timeseries"] = (redis8["timeseries"].Uid, "8.0.2", ""),
+            ["bf"] = (redis8["bf"].Uid, "8.0.1", ""), // the highest that fits 8.0
+        };
+
+        DatabaseInfo preview = await Client.PreviewDatabaseUpgradeAsync(1, To("8.0"), Ct);
+        DatabaseUpgradeOperation upgrade = await Client.StartUpgradeDatabaseAsync(1, To("8.0"), Ct);
+        DatabaseInfo before = Cluster.Databases.Single(d => d.Uid == 1);
+        DatabaseInfo after = await upgrade.WaitForDatabaseAsync(Ct);
+
+        Assert.All([preview, after], database =>
+        {
+            Assert.Equal("8.0", database.RedisVersion);
+            Assert.Equal(expected.Count, database.Modules.Count); // no second ReJSON
+            Assert.Equal(expected, ModulesOf(database));
+        });
+        Assert.Equal(("7.4", "ReJSON 2.8.4"), (before.RedisVersion, Assert.Single(before.Modules).ModuleName + " " + before.Modules[0].SemanticVersion)); // not before the action completes
+        await Assert.ThrowsAsync<ModuleInUseException>(() => Client.DeleteModuleAsync(redis8["search"].Uid, Ct)); // the database loads it now
+    }
+
+    [Theory]
+    [InlineData(TestSupport.Legacy72)]
+    [InlineData(Eight)]
+    public async Task An_upgrade_that_stays_on_Redis_7_adds_no_module(string softwareVersion)
+    {
+        Start(softwareVersion);
+        await UploadRedis8ModulesAsync();
+        ModuleInfo fits74 = await UploadJsonAsync("2.8.9", "7.4"); // the seeded bf, search and timeseries fit 7.4 too
+        var expected = new Dictionary<string, (string?, string?, string?)>(StringComparer.Ordinal) { ["ReJSON"] = (fits74.Uid, "2.8.9", "MAX_DEPTH 64") };
+
+        DatabaseInfo preview = await Client.PreviewDatabaseUpgradeAsync(1, To("7.4"), Ct);
+        DatabaseInfo after = await Client.UpgradeDatabaseAsync(1, To("7.4"), Ct);
+
+        Assert.Equal(expected, ModulesOf(preview));
+        Assert.Equal(expected, ModulesOf(after));
+    }
+
+    [Fact]
+    public async Task A_database_already_on_Redis_8_gains_no_module_when_it_moves_to_another_8()
+    {
+        Start(Eight);
+        await UploadRedis8ModulesAsync(); // search 8.2.1 fits 8.2
+        await UploadAsync("bf", "8.2.0", "8.2");
+        await UploadAsync("timeseries", "8.2.0", "8.2");
+        ModuleInfo json82 = await UploadJsonAsync("8.2.0", "8.2");
+        DatabaseInfo cache = Cluster.AddDatabase(new FakeDatabase("cache", "8.0").WithModule("ReJSON", "8.0.3"));
+
+        DatabaseInfo preview = await Client.PreviewDatabaseUpgradeAsync(cache.Uid, To("8.2"), Ct);
+
+        Assert.Equal([("ReJSON", json82.Uid)], preview.Modules.Select(m => (m.ModuleName!, m.ModuleId!)));
+    }
+
+    [Theory]
+    [InlineData(TestSupport.Legacy72)]
+    [InlineData(Eight)]
+    public async Task A_lower_redis_version_is_refused_with_400_and_the_cluster_message(string softwareVersion)
+    {
+        Start(softwareVersion);
+        int before = Cluster.Requests.Count;
+
+        var preview = await Assert.ThrowsAsync<RedisEnterpriseException>(() => Client.PreviewDatabaseUpgradeAsync(1, To("7.2"), Ct));
+        var upgrade = await Assert.ThrowsAsync<RedisEnterpriseException>(() => Client.StartUpgradeDatabaseAsync(1, To("7.2"), Ct));
+
+        Assert.All([preview, upgrade], error =>
+        {
+            Assert.Equal((400, null), (error.Status, error.ErrorCode));
+            Assert.Equal("Target version 7.2 is not higher than the current version 7.4", error.ServerMessage);
+        });
+        Assert.Equal(2, Cluster.Requests.Count - before); // the two upgrade requests, no action to poll
+        Assert.Equal(("7.4", "2.8.4"), (Cluster.Databases[0].RedisVersion, OrdersJson.SemanticVersion));
     }
 
     [Fact]

@@ -8,6 +8,9 @@ internal static class BundledModules
 {
     private static readonly string[] Capabilities = ["types", "crdb", "failover_migrate", "persistence_aof", "persistence_rdb", "clustering", "backup_restore", "eviction_expiry", "hash_policy", "intershard_tls", "ipv6", "replica_of", "reshard_rebalance"];
 
+    /// <summary>The modules a database gains when an upgrade moves it to Redis 8, in the order its <c>module_list</c> gets them.</summary>
+    internal static readonly IReadOnlyList<string> AddedByRedis8 = ["search", "timeseries", "bf", "ReJSON"];
+
     internal static IEnumerable<FakeModule> Create()
     {
         yield return Bundled("bf", "RedisBloom", "2.8.2", "Probabilistic data structures for Redis", "BF.CONFIG", withPlatforms: false);

@@ -66,9 +66,11 @@ internal sealed partial class ClusterState
 
     /// <summary>
     /// <c>POST /v1/bdbs/{uid}/upgrade</c>: per module the database loads, the version the request names (<c>new_module</c>)
-    /// or else the highest one the target Redis version allows; refused as a real cluster refuses (no allowed version
-    /// <c>400 upgrade_bdb_failed</c>, a lower version <c>406 module_downgrade_unsupported</c>). A dry run answers the database
-    /// as it would be and changes nothing; otherwise an action runs the upgrade, which changes the database when it completes.
+    /// or else the highest one the target Redis version allows; a move from Redis 7 or lower to 8 also adds each bundled module
+    /// the database does not load yet, at the highest version the target allows (none when the cluster has no such version).
+    /// Refused as a real cluster refuses (a lower Redis version <c>400</c>, no allowed version <c>400 upgrade_bdb_failed</c>, a
+    /// lower module version <c>406 module_downgrade_unsupported</c>). A dry run answers the database as it would be and
+    /// changes nothing; otherwise an action runs the upgrade, which changes the database when it completes.
     /// </summary>
     internal FakeResponse UpgradeDatabase(string uidText, string body, bool dryRun)
     {
@@ -79,6 +81,12 @@ internal sealed partial class ClusterState
             if (FindDatabase(uidText) is not { } database) return DatabaseNotFound(uidText);
             string target = request.RedisVersion ?? database.RedisVersion;
             if (FakeVersionRules.MajorMinor(target) is null) return FakeResponse.Error(400, "invalid_schema", $"'{target}' is not a Redis version.");
+            if (FakeVersionRules.CompareSemantic(target, database.RedisVersion) < 0)
+            {
+                // The spec quotes this refusal without an error_code, so the answer carries none.
+                return FakeResponse.Described(400, $"Target version {target} is not higher than the current version {database.RedisVersion}");
+            }
+
             if (request.Modules.FirstOrDefault(m => database.Modules.All(loaded => loaded.ModuleName != m.ModuleName)) is { } stranger)
             {
                 return FakeResponse.Error(400, "missing_module", $"BDB {database.Uid} does not use module {stranger.ModuleName}.");
@@ -97,6 +105,8 @@ internal sealed partial class ClusterState
 
                 modules.Add(new FakeDatabaseModule(chosen.Uid!, loaded.ModuleName, chosen.SemanticVersion!, named?.NewModuleArgs ?? loaded.ModuleArgs));
             }
+
+            if (FakeVersionRules.Major(database.RedisVersion) < 8 && FakeVersionRules.Major(target) >= 8) modules.AddRange(BundledModulesLacking(modules, target).ToArray());
 
             FakeDatabaseState after = database.After(target, modules);
             if (dryRun) return new FakeResponse(200, WriteObject(writer => WriteDatabase(writer, after, keys: null)));
@@ -122,14 +132,27 @@ internal sealed partial class ClusterState
                 : (null, FakeResponse.Error(400, "upgrade_bdb_failed", $"The module {loaded.ModuleName} {module.SemanticVersion} is not supported by target redis version of BDB {target}"));
         }
 
-        FakeModule? highest = _modules
-            .Where(m => m.ModuleName == loaded.ModuleName && FakeVersionRules.Allows(m, target))
-            .OrderByDescending(m => m.SemanticVersion, Comparer<string?>.Create(FakeVersionRules.CompareSemantic))
-            .FirstOrDefault();
-        return highest is not null
+        return HighestAllowed(loaded.ModuleName, target) is { } highest
             ? (highest, null)
             : (null, FakeResponse.Error(400, "upgrade_bdb_failed", $"Unable to find a version of the module {loaded.ModuleName} that is supported by target redis version of BDB {target}"));
     }
+
+    /// <summary>
+    /// The bundled modules a move to Redis 8 adds to a database that does not load them: each at the highest version of that
+    /// name that <paramref name="target"/> allows, skipped when the cluster has none (the fake seeds only their 7.4 versions).
+    /// </summary>
+    private IEnumerable<FakeDatabaseModule> BundledModulesLacking(IReadOnlyList<FakeDatabaseModule> modules, string target) =>
+        from name in BundledModules.AddedByRedis8
+        where modules.All(m => m.ModuleName != name)
+        let module = HighestAllowed(name, target)
+        where module is not null
+        select new FakeDatabaseModule(module.Uid!, name, module.SemanticVersion!, ModuleArgs: string.Empty);
+
+    /// <summary>The highest semantic version of a module that a database on <paramref name="target"/> may load.</summary>
+    private FakeModule? HighestAllowed(string moduleName, string target) => _modules
+        .Where(m => m.ModuleName == moduleName && FakeVersionRules.Allows(m, target))
+        .OrderByDescending(m => m.SemanticVersion, Comparer<string?>.Create(FakeVersionRules.CompareSemantic))
+        .FirstOrDefault();
 
     /// <summary>Whether a module is in use: a database loads it, or a test marked it so.</summary>
     private bool IsInUse(string? moduleUid) =>
