@@ -100,6 +100,37 @@ public sealed class EnsureCommandTests
         foreach (string name in new[] { "eu", "us", "ap" }) Assert.Contains(table.Out.Split('\n'), line => line.Contains(name) && line.Contains("already installed"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Parallel_bounds_how_many_clusters_are_worked_on_at_once(int parallel)
+    {
+        // Each answer waits, so every cluster's requests span a few hundred milliseconds; a cluster's first request comes
+        // only once the tool works on it, and its last before the tool moves on.
+        FakeRedisEnterpriseCluster[] fakes = [.. Enumerable.Range(0, 4).Select(_ => FakeRedisEnterpriseCluster.Start(new FakeClusterOptions
+        {
+            SoftwareVersion = "7.22.2-170",
+            PollsToComplete = 1,
+            ResponseDelay = TimeSpan.FromMilliseconds(40),
+        }))];
+        try
+        {
+            string package = new ModulePackageBuilder("geo", "1.0.0").WriteToTempFile();
+            string clusters = await WriteClustersFileAsync([.. fakes.Select((fake, i) => ($"c{i}", fake))]);
+
+            CliResult result = await Cli.RunAsync(["ensure", package, "--clusters", clusters, "--parallel", parallel.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", "json"]);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            (DateTimeOffset First, DateTimeOffset Last)[] spans = [.. fakes.Select(f => (f.Requests.Min(r => r.ReceivedAt), f.Requests.Max(r => r.ReceivedAt)))];
+            int mostAtOnce = spans.Max(span => spans.Count(other => other.First <= span.First && other.Last >= span.First));
+            Assert.Equal(parallel, mostAtOnce);
+        }
+        finally
+        {
+            foreach (FakeRedisEnterpriseCluster fake in fakes) await fake.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task A_cluster_that_fails_gets_its_error_row_and_the_others_still_install()
     {

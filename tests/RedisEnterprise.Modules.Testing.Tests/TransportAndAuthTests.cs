@@ -6,6 +6,21 @@ namespace RedisEnterprise.Modules.Testing.Tests;
 public class TransportAndAuthTests : DefaultClusterTests
 {
     [Fact]
+    public async Task Each_request_is_logged_with_when_it_was_received_in_the_order_it_came()
+    {
+        StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = TimeSpan.FromMilliseconds(20) });
+        DateTimeOffset before = DateTimeOffset.UtcNow;
+
+        await GetJsonAsync(Admin, "/v1/modules");
+        await GetJsonAsync(Admin, "/v1/nodes");
+        DateTimeOffset after = DateTimeOffset.UtcNow;
+
+        Assert.Equal(["/v1/modules", "/v1/nodes"], Cluster.Requests.Select(r => r.Path));
+        Assert.All(Cluster.Requests, r => Assert.InRange(r.ReceivedAt, before, after));
+        Assert.True(Cluster.Requests[1].ReceivedAt >= Cluster.Requests[0].ReceivedAt + TimeSpan.FromMilliseconds(15), "the second came after the first's answer, held back 20 ms");
+    }
+
+    [Fact]
     public async Task Serves_https_on_loopback_with_its_own_self_signed_rsa_2048_certificate()
     {
         Assert.Equal("https", Cluster.Endpoint.Scheme);
