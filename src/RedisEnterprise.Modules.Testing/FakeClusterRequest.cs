@@ -18,8 +18,8 @@ public sealed record FakeClusterRequest
     /// <summary>The status code the cluster answered with.</summary>
     public required int StatusCode { get; init; }
 
-    /// <summary>When the cluster had the whole request and was about to answer it (UTC): to tell which requests overlapped or came first.</summary>
-    public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>When the cluster answered the request (UTC; after its body was read and any <see cref="FakeClusterOptions.ResponseDelay"/>): to tell which requests overlapped or came first.</summary>
+    public DateTimeOffset AnsweredAt { get; init; }
 
     /// <summary>The value of a header, or <see langword="null"/> when the request did not have it.</summary>
     /// <param name="name">The header name, any case.</param>

@@ -121,7 +121,7 @@ public sealed class EnsureCommandTests
             CliResult result = await Cli.RunAsync(["ensure", package, "--clusters", clusters, "--parallel", parallel.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", "json"]);
 
             Assert.True(result.ExitCode == 0, result.ToString());
-            (DateTimeOffset First, DateTimeOffset Last)[] spans = [.. fakes.Select(f => (f.Requests.Min(r => r.ReceivedAt), f.Requests.Max(r => r.ReceivedAt)))];
+            (DateTimeOffset First, DateTimeOffset Last)[] spans = [.. fakes.Select(f => (f.Requests.Min(r => r.AnsweredAt), f.Requests.Max(r => r.AnsweredAt)))];
             int mostAtOnce = spans.Max(span => spans.Count(other => other.First <= span.First && other.Last >= span.First));
             Assert.Equal(parallel, mostAtOnce);
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Codes = RedisEnterprise.Modules.ModuleCompatibilityIssueCodes;
@@ -361,18 +360,18 @@ public class CompatibilityCheckTests
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(UploadsOn());
         cluster.AddNode("8.2.0-30");
-        var lines = new ConcurrentQueue<(LogLevel Level, string Text)>();
-        using var logging = LoggerFactory.Create(builder => builder.AddProvider(new Lines(lines)));
+        var log = new LogLines();
+        using var logging = LoggerFactory.Create(builder => builder.AddProvider(log));
         RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
         options.LoggerFactory = logging;
         using var client = new RedisEnterpriseModulesClient(options);
 
         await client.UploadModuleAsync(Package(), cancellationToken: Ct);
 
-        (LogLevel level, string text) = Assert.Single(lines, l => l.Text.StartsWith("Compatibility check:", StringComparison.Ordinal));
+        (LogLevel level, string text) = Assert.Single(log.Lines, l => l.Text.StartsWith("Compatibility check:", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, level);
         Assert.Contains("[mixed_node_versions]", text, StringComparison.Ordinal);
-        Assert.All(lines, l => Assert.DoesNotContain(cluster.Password, l.Text, StringComparison.Ordinal));
+        Assert.All(log.Lines, l => Assert.DoesNotContain(cluster.Password, l.Text, StringComparison.Ordinal));
         Assert.All(Enumerable.Range(1, 4), node => Assert.Single(cluster.NodeArtifacts(node)));
     }
 
@@ -388,22 +387,5 @@ public class CompatibilityCheckTests
         int firstSend = cluster.Requests.ToList().FindIndex(r => r.Method != "GET");
         Assert.Contains(cluster.Requests.Take(firstSend), r => r.Path == "/v1/bdbs"); // the check's reads came first
         Assert.All(new[] { 1, 2, 3 }, node => Assert.Single(cluster.NodeArtifacts(node)));
-    }
-
-    private sealed class Lines(ConcurrentQueue<(LogLevel, string)> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Collector(lines);
-
-        public void Dispose() { }
-
-        private sealed class Collector(ConcurrentQueue<(LogLevel, string)> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue((logLevel, formatter(state, exception)));
-        }
     }
 }

@@ -95,7 +95,7 @@ public class DatabaseUpgradeTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_module_upgrade_with_settings_previews_and_runs_them()
+    public async Task A_module_upgrade_with_settings_still_previews_then_upgrades()
     {
         Start(Eight);
         await UploadJsonAsync("2.8.9", "7.4");
@@ -210,7 +210,6 @@ public class DatabaseUpgradeTests : IAsyncDisposable
         Assert.All([preview, after], database =>
         {
             Assert.Equal("8.0", database.RedisVersion);
-            Assert.Equal(expected.Count, database.Modules.Count); // no second ReJSON
             Assert.Equal(expected, ModulesOf(database));
         });
         Assert.Equal(("7.4", "ReJSON 2.8.4"), (before.RedisVersion, Assert.Single(before.Modules).ModuleName + " " + before.Modules[0].SemanticVersion)); // not before the action completes

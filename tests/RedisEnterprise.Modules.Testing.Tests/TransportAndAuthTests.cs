@@ -6,7 +6,7 @@ namespace RedisEnterprise.Modules.Testing.Tests;
 public class TransportAndAuthTests : DefaultClusterTests
 {
     [Fact]
-    public async Task Each_request_is_logged_with_when_it_was_received_in_the_order_it_came()
+    public async Task Each_request_is_logged_with_when_it_was_answered_in_the_order_it_came()
     {
         StartCluster(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ResponseDelay = TimeSpan.FromMilliseconds(20) });
         DateTimeOffset before = DateTimeOffset.UtcNow;
@@ -16,8 +16,8 @@ public class TransportAndAuthTests : DefaultClusterTests
         DateTimeOffset after = DateTimeOffset.UtcNow;
 
         Assert.Equal(["/v1/modules", "/v1/nodes"], Cluster.Requests.Select(r => r.Path));
-        Assert.All(Cluster.Requests, r => Assert.InRange(r.ReceivedAt, before, after));
-        Assert.True(Cluster.Requests[1].ReceivedAt >= Cluster.Requests[0].ReceivedAt + TimeSpan.FromMilliseconds(15), "the second came after the first's answer, held back 20 ms");
+        Assert.All(Cluster.Requests, r => Assert.InRange(r.AnsweredAt, before, after));
+        Assert.True(Cluster.Requests[1].AnsweredAt >= Cluster.Requests[0].AnsweredAt + TimeSpan.FromMilliseconds(15), "the second came after the first's answer, held back 20 ms");
     }
 
     [Fact]

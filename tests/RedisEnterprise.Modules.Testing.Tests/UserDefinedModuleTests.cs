@@ -292,7 +292,7 @@ public class UserDefinedModuleTests
     public async Task The_workflow_gives_each_request_a_span_tagged_with_its_node_and_no_log_span_or_exception_holds_the_password()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();
-        var lines = new ConcurrentQueue<string>();
+        var log = new LogLines();
         var spans = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
@@ -301,7 +301,7 @@ public class UserDefinedModuleTests
             ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        using var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new LineCollector(lines)));
+        using var logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(log));
         RedisEnterpriseModulesClientOptions options = cluster.CreateClientOptions();
         options.LoggerFactory = logging;
         using var client = new RedisEnterpriseModulesClient(options);
@@ -314,7 +314,7 @@ public class UserDefinedModuleTests
         string token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{cluster.Username}:{cluster.Password}"));
         var texts = new List<string> { error.ToString(), error.Message };
         texts.AddRange(error.NodeResults.Select(r => r.ToString()));
-        texts.AddRange(lines);
+        texts.AddRange(log.Lines.Select(l => l.Text));
         texts.AddRange(spans.SelectMany(s => s.Tags.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName).Append(s.StatusDescription ?? string.Empty)));
         Assert.All(texts, text => Assert.DoesNotContain(cluster.Password, text, StringComparison.Ordinal));
         Assert.All(texts, text => Assert.DoesNotContain(token, text, StringComparison.Ordinal));
@@ -322,7 +322,7 @@ public class UserDefinedModuleTests
         Activity[] uploads = spans.Where(s => s.OperationName == "UploadModuleArtifact" && s.TraceId == root.TraceId).ToArray();
         Assert.Equal(6, uploads.Length);
         Assert.Equal([1, 1, 2, 2, 3, 3], uploads.Select(s => Convert.ToInt32(s.GetTagItem(RedisEnterpriseModulesTelemetry.NodeUidTag), System.Globalization.CultureInfo.InvariantCulture)).Order());
-        Assert.Contains(lines, l => l.Contains("/v2/local/modules/user-defined/artifacts on node 2 (127.0.0.2", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l => l.Text.Contains("/v2/local/modules/user-defined/artifacts on node 2 (127.0.0.2", StringComparison.Ordinal));
     }
 
     private sealed class Sync<T>(Action<T> report) : IProgress<T>
@@ -363,22 +363,5 @@ public class UserDefinedModuleTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    private sealed class LineCollector(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Collector(lines);
-
-        public void Dispose() { }
-
-        private sealed class Collector(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
-        }
     }
 }

@@ -38,7 +38,7 @@ internal static class ClusterAnswer
             Headers = request.Headers.ToDictionary(header => header.Key, header => string.Join(", ", header.Value.ToArray()), StringComparer.OrdinalIgnoreCase),
             BodyLength = context.Features.Get<CountingStream>()?.BytesRead ?? 0,
             StatusCode = answer.StatusCode,
-            ReceivedAt = DateTimeOffset.UtcNow,
+            AnsweredAt = DateTimeOffset.UtcNow,
         });
 
         HttpResponse response = context.Response;

@@ -37,7 +37,6 @@ internal sealed partial class ClusterState
     /// <summary>Raised when a request reaches a listener, before any response delay.</summary>
     internal event EventHandler? RequestArrived;
 
-    /// <summary>Raised once a request is in <see cref="Requests"/> (after its body has ended, whole or cut short).</summary>
     internal FakeClusterOptions Options { get; }
 
     internal IReadOnlyList<ModuleInfo> Modules
