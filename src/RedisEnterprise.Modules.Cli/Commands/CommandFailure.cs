@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RedisEnterprise.Modules.Cli.Output;
 
 namespace RedisEnterprise.Modules.Cli.Commands;
@@ -11,7 +10,6 @@ internal static class CommandFailure
         UsageException => ExitCodes.Usage,
         OperationCanceledException => ExitCodes.Cancelled,
         ModuleCompatibilityException => ExitCodes.Incompatible,
-        RedisEnterpriseException or IOException or UnauthorizedAccessException or TimeoutException or JsonException or InvalidDataException => ExitCodes.Failed,
         ArgumentException => ExitCodes.Usage, // a value the SDK refused before sending anything
         _ => ExitCodes.Failed,
     };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Serialization;
 using RedisEnterprise.Modules.Cli.Connection;
 using RedisEnterprise.Modules.Cli.Output;
 using Spectre.Console;
@@ -61,11 +62,11 @@ internal static class EnsureCommand
         {
             await using ClusterSession session = await context.Connector.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<EnsureView> results = await EnsureAllAsync(session.Client, packages, upload, cancellationToken).ConfigureAwait(false);
-            return new ClusterResult(target.Name, target.Endpoint, Succeeded: true, results, Error: null);
+            return new ClusterResult(target.Name, target.Endpoint, results, Error: null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new ClusterResult(target.Name, target.Endpoint, Succeeded: false, [], CommandFailure.Describe(e, CommandRunner.MessageOf(e, context.Secrets)));
+            return new ClusterResult(target.Name, target.Endpoint, [], CommandFailure.Describe(e, CommandRunner.MessageOf(e, context.Secrets)));
         }
     }
 
@@ -111,5 +112,9 @@ internal static class EnsureCommand
     internal sealed record ClustersDocument(IReadOnlyList<ClusterResult> Clusters);
 
     /// <summary>One cluster's row: its results, or the error that stopped it.</summary>
-    internal sealed record ClusterResult(string Cluster, string? Endpoint, bool Succeeded, IReadOnlyList<EnsureView> Results, ErrorView? Error);
+    internal sealed record ClusterResult(string Cluster, string? Endpoint, [property: JsonPropertyOrder(1)] IReadOnlyList<EnsureView> Results, [property: JsonPropertyOrder(2)] ErrorView? Error)
+    {
+        /// <summary>Whether the cluster has every package: no error stopped it.</summary>
+        public bool Succeeded => Error is null;
+    }
 }

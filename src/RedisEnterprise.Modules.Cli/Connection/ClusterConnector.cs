@@ -63,8 +63,7 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     /// <summary>The client for the cluster the global options name, or for one cluster of a clusters file.</summary>
     public async Task<ClusterSession> ConnectAsync(ClusterTarget? target, CancellationToken cancellationToken)
     {
-        string name = target?.Name ?? string.Empty;
-        if (parse.GetValue(globals.Simulate)) return await SimulatedCluster.StartAsync(name, cancellationToken).ConfigureAwait(false);
+        if (parse.GetValue(globals.Simulate)) return await SimulatedCluster.StartAsync(cancellationToken).ConfigureAwait(false);
 
         IConfigurationSection section = Settings(target);
         secrets.Add(section["Password"]);
@@ -79,7 +78,7 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
         ServiceProvider provider = services.BuildServiceProvider();
         try
         {
-            return new ClusterSession(name, provider.GetRequiredService<IRedisEnterpriseModulesClient>(), provider);
+            return new ClusterSession(provider.GetRequiredService<IRedisEnterpriseModulesClient>(), provider);
         }
         catch (OptionsValidationException e)
         {

@@ -15,7 +15,7 @@ internal static class SimulatedCluster
 
     public const string OlderVersion = "2.6.6";
 
-    public static async Task<ClusterSession> StartAsync(string name, CancellationToken cancellationToken)
+    public static async Task<ClusterSession> StartAsync(CancellationToken cancellationToken)
     {
         FakeRedisEnterpriseCluster cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions
         {
@@ -36,7 +36,7 @@ internal static class SimulatedCluster
         }
 
         cluster.AddDatabase(new FakeDatabase(DatabaseName, "7.4").WithModule(OlderModule, OlderVersion));
-        return new ClusterSession(name, client, new Resources(client, cluster));
+        return new ClusterSession(client, new Resources(client, cluster));
     }
 
     private sealed class Resources(RedisEnterpriseModulesClient client, FakeRedisEnterpriseCluster cluster) : IAsyncDisposable
