@@ -31,12 +31,15 @@ if (actionUid is null)
     return 2;
 }
 
+// Follows for half an hour at most (the client's OperationTimeout), or until Ctrl+C; the action goes on in the cluster.
+using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 var operation = new ActionOperation(client, actionUid);
 while (!operation.HasCompleted)
 {
-    ActionInfo status = await operation.UpdateStatusAsync();
+    ActionInfo status = await operation.UpdateStatusAsync(stop.Token);
     Console.WriteLine($"{DateTime.Now:HH:mm:ss} {status.RawStatus} {status.Progress:0}% {status.Name} {status.ErrorCode} {status.ErrorMessage}".TrimEnd());
-    if (!operation.HasCompleted) await Task.Delay(simulated is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(50));
+    if (!operation.HasCompleted) await Task.Delay(simulated is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(50), stop.Token);
 }
 
 Console.WriteLine($"Final status: {operation.LastStatus}");

@@ -16,4 +16,10 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TextRead
         Console.In,
         IsTerminal: !Console.IsOutputRedirected && !Console.IsErrorRedirected,
         Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Reads a line of <see cref="In"/> until <paramref name="cancellationToken"/> ends the wait: the console's own
+    /// <c>ReadLineAsync</c> reads synchronously and looks at the token only before it starts, so Ctrl+C at a prompt would not end it.
+    /// </summary>
+    public Task<string?> ReadLineAsync(CancellationToken cancellationToken) => Task.Run(In.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
 }

@@ -116,7 +116,7 @@ public sealed class DatabaseCommandTests
     }
 
     [Fact]
-    public async Task Upgrade_db_with_request_settings_sends_them_and_waits_for_the_action()
+    public async Task Upgrade_db_with_request_settings_still_previews_then_upgrades_and_waits_for_the_action()
     {
         await using FakeRedisEnterpriseCluster cluster = await StartWithOrdersAsync();
         string uid = cluster.Databases.Single(d => d.Name == "orders").Uid.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -32,6 +32,25 @@ public sealed class RemoveAndActionTests
         Assert.DoesNotContain(cluster.Requests, r => r.Method == "DELETE");
     }
 
+    [Fact]
+    public async Task Ctrl_c_at_the_confirmation_prompt_ends_the_wait_and_deletes_nothing()
+    {
+        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        ModuleInfo bf = cluster.Modules.Single(m => m.ModuleName == "bf");
+        using var input = new SilentInput();
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var environment = new CliEnvironment(new StringWriter(), new StringWriter(), input, IsTerminal: true, name => name == "REDIS_ENTERPRISE_PASSWORD" ? cluster.Password : null);
+        string[] args = ["remove", bf.Uid, .. Cli.ConnectionFlags(cluster).Where(flag => flag != "--password-stdin")];
+
+        Task<int> run = CliApplication.RunAsync(args, environment, ctrlC.Token);
+        await input.ReadStarted.WaitAsync(TimeSpan.FromSeconds(30), Token); // the prompt is waiting for an answer
+        ctrlC.Cancel();
+
+        Assert.Equal(130, await run.WaitAsync(TimeSpan.FromSeconds(30), Token));
+        Assert.Contains(cluster.Modules, m => m.Uid == bf.Uid);
+        Assert.DoesNotContain(cluster.Requests, r => r.Method == "DELETE");
+    }
+
     [Theory]
     [InlineData("n", true)]
     [InlineData("", true)]
@@ -124,5 +143,27 @@ public sealed class RemoveAndActionTests
         using RedisEnterpriseModulesClient client = cluster.CreateClient();
         ModuleOperation operation = await client.StartUploadModuleAsync(new ModulePackageBuilder("followed", "1.0.0").WriteToTempFile(), cancellationToken: Token);
         return operation.ActionUid;
+    }
+
+    /// <summary>A console no one types into: a read blocks until the reader is disposed.</summary>
+    private sealed class SilentInput : TextReader
+    {
+        private readonly ManualResetEventSlim _disposed = new();
+        private readonly TaskCompletionSource _readStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task ReadStarted => _readStarted.Task;
+
+        public override string? ReadLine()
+        {
+            _readStarted.TrySetResult();
+            _disposed.Wait();
+            return null;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _disposed.Set();
+            base.Dispose(disposing);
+        }
     }
 }

@@ -18,7 +18,7 @@ internal static class RemoveCommand
             {
                 if (!context.Environment.IsTerminal) throw new UsageException($"remove deletes {found}; pass --yes to confirm when not on a terminal.");
                 context.Environment.Error.Write($"Delete {found} from the cluster? [y/N] ");
-                string? answer = await context.Environment.In.ReadLineAsync(context.Cancellation).ConfigureAwait(false);
+                string? answer = await context.Environment.ReadLineAsync(context.Cancellation).ConfigureAwait(false);
                 if (answer?.Trim().ToUpperInvariant() is not ("Y" or "YES"))
                 {
                     context.Output.Info("Nothing deleted.");

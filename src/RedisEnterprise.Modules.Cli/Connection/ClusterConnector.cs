@@ -25,7 +25,7 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         if (!parse.GetValue(globals.PasswordStdin) || _stdinPassword is not null) return;
-        string? line = await environment.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        string? line = await environment.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(line)) throw new UsageException("--password-stdin read no password: standard input was empty.");
         _stdinPassword = line;
         secrets.Add(line);
