@@ -33,7 +33,7 @@ public interface IRedisEnterpriseModulesClient
     /// <returns>The uploaded module.</returns>
     /// <exception cref="ModuleAlreadyExistsException">The cluster already has this module version.</exception>
     /// <exception cref="ActionFailedException">The cluster accepted the package but failed to install it.</exception>
-    /// <exception cref="ModuleUploadDisabledException">Redis Software 8.2+: uploads are off and <see cref="UploadModuleOptions.EnableModuleUploads"/> is not set; nothing was sent.</exception>
+    /// <exception cref="ModuleUploadDisabledException">Redis Software 8.2+: uploads are off, <see cref="UploadModuleOptions.EnableModuleUploads"/> is not set and the compatibility check is off (when it runs, it reports this as <c>modules_upload_disabled</c> in a <see cref="ModuleCompatibilityException"/>); nothing was sent.</exception>
     /// <exception cref="ModuleInstallException">Redis Software 8: the upload failed on some nodes (rolled back, or what is left is named).</exception>
     /// <exception cref="ModuleCompatibilityException">The compatibility check (<see cref="UploadModuleOptions.CheckCompatibility"/>, on by default for a file) found a problem; nothing was sent.</exception>
     /// <exception cref="RedisEnterpriseException">Another error; see the subclasses.</exception>

@@ -28,6 +28,7 @@ namespace RedisEnterprise.Modules;
 /// </example>
 public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisposable
 {
+    private static readonly Task<IReadOnlyList<ModulePackageProblem>> NoPackageProblems = Task.FromResult<IReadOnlyList<ModulePackageProblem>>([]);
     private readonly HttpClient? _ownedHttpClient;
     private readonly ClusterConnection _connection = null!;
     private readonly CancellationTokenSource _lifetime = new(); // cancelled by Dispose: calls in flight and polling stop
@@ -595,7 +596,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <summary>The check before an upload of a package prepared for the nodes, when <see cref="UploadModuleOptions.CheckCompatibility"/> asks for it.</summary>
     internal Task ThrowIfIncompatibleAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken) =>
         package.CheckCompatibility
-            ? ThrowIfIncompatibleAsync(package.FileName, package.Metadata, package.Length, [], options, cancellationToken)
+            ? ThrowIfIncompatibleAsync(package.FileName, package.Metadata, package.Length, options, cancellationToken)
             : Task.CompletedTask;
 
     /// <summary>The package is validated while the cluster is read; every check of the report runs whatever the validation finds.</summary>
@@ -618,12 +619,13 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         // The validation's scan has read module.json already, unless validation is off.
         ModulePackageMetadata? metadata = part.Check?.Metadata ?? (await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false)).Metadata;
         // The package's own problems are Validate's business (it ran first, unless switched off): the cluster's checks run either way.
-        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, [], options, cancellationToken).ConfigureAwait(false);
+        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, IReadOnlyList<ModulePackageProblem> packageProblems, UploadModuleOptions? options, CancellationToken cancellationToken)
+    /// <summary>The cluster's checks only: the package's own problems are the validation's, before or as it is sent.</summary>
+    private async Task ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, UploadModuleOptions? options, CancellationToken cancellationToken)
     {
-        ModuleCompatibilityReport report = await EvaluateCompatibilityAsync(fileName, metadata, length, Task.FromResult(packageProblems), options, cancellationToken).ConfigureAwait(false);
+        ModuleCompatibilityReport report = await EvaluateCompatibilityAsync(fileName, metadata, length, NoPackageProblems, options, cancellationToken).ConfigureAwait(false);
         Microsoft.Extensions.Logging.ILogger logger = HandlerChain.LoggerFor(_options);
         foreach (ModuleCompatibilityIssue warning in report.Warnings) Log.CompatibilityWarning(logger, warning.Code, warning.Message);
         if (!report.IsCompatible) throw new ModuleCompatibilityException(report);

@@ -118,7 +118,8 @@ internal static class ValidatedUploads
             });
             raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{BenchmarkCluster.Username}:{BenchmarkCluster.Password}")));
 
-            string fileSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(package)));
+            string fileSha256;
+            using (FileStream file = File.OpenRead(package)) fileSha256 = Convert.ToHexStringLower(SHA256.HashData(file));
             long bytes = new FileInfo(package).Length;
             // Loopback, where the senders, the sinks and the check share the two cores, then each sink reading at a link's speed,
             // as nodes elsewhere do.

@@ -13,7 +13,7 @@ public static class ModuleCompatibilityIssueCodes
     public const string ArchitectureMismatch = "architecture_mismatch";
 
     /// <summary>A problem: a node runs a Redis Software version older than the package's <c>min_redis_pack_version</c>.</summary>
-    public const string ClusterVersionTooOld = RedisEnterpriseErrorCodes.RedisPackIncompatibleVersion;
+    public const string ClusterVersionTooOld = RedisEnterpriseErrorCodes.MinRedisPackVersion;
 
     /// <summary>
     /// Redis Software 8.2 and later: the cluster's <c>allow_modules_upload</c> is off. A problem, or a warning when the upload

@@ -49,6 +49,7 @@ internal sealed class PackagePass : IAsyncDisposable
     {
         _blocks.Writer.TryComplete();
         await _checking.ConfigureAwait(false);
+        _ = _verdict.Task.Exception; // a check that failed while nobody waited for its verdict (the send ended first) is observed here
     }
 
     private async Task CheckAsync(SequentialCheck check)

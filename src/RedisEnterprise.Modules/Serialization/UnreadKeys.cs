@@ -17,8 +17,7 @@ internal sealed class UnreadKeys(UnreadAnswer answer, int? index, FrozenSet<stri
         if (_read is null)
         {
             var keys = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            JsonElement root = answer.Root;
-            JsonElement value = index is not { } i ? root : root.ValueKind == JsonValueKind.Array && i < root.GetArrayLength() ? root[i] : default;
+            JsonElement value = index is { } i ? answer.ElementAt(i) : answer.Root;
             if (value.ValueKind == JsonValueKind.Object)
             {
                 foreach (JsonProperty property in value.EnumerateObject())

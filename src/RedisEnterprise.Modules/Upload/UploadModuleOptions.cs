@@ -12,7 +12,8 @@ public sealed class UploadModuleOptions
     /// <summary>
     /// Check the package as <see cref="ModulePackage.ValidateStreamAsync"/> does, and throw <see cref="ModulePackageValidationException"/>
     /// listing every problem: its structure and <c>module.json</c> before a single byte goes to the cluster, its data (CRC-32s, sizes,
-    /// the <c>.so</c>'s SHA-256) from the bytes as they are sent, without reading the package twice; a package whose data fails
+    /// the <c>.so</c>'s SHA-256) from the bytes as they are sent (on Redis Software 8, once for all nodes, from one more read of
+    /// the file beside their uploads); a package whose data fails
     /// ends the request before its body is complete. <see langword="null"/> (default): on for uploads from a file path, off for
     /// streams; <see langword="true"/> checks a stream too (one that cannot seek, once spooled).
     /// </summary>

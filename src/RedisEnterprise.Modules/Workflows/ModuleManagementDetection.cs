@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RedisEnterprise.Modules.Workflows;
 
 /// <summary>
@@ -22,13 +20,5 @@ internal static class ModuleManagementDetection
     }
 
     /// <summary>The major version of <c>8.2.0-25</c>, <c>7.22.2-170</c>, <c>100.0.21-16135</c>; <see langword="null"/> when it does not read.</summary>
-    internal static int? MajorOf(string? softwareVersion)
-    {
-        if (string.IsNullOrWhiteSpace(softwareVersion)) return null;
-        ReadOnlySpan<char> text = softwareVersion.AsSpan().Trim();
-        int end = text.IndexOfAnyExceptInRange('0', '9');
-        ReadOnlySpan<char> major = end < 0 ? text : text[..end];
-        if (end >= 0 && text[end] is not ('.' or '-')) return null;
-        return int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : null;
-    }
+    internal static int? MajorOf(string? softwareVersion) => ReleaseVersion.Parse(softwareVersion)?.Major;
 }

@@ -79,16 +79,6 @@ public sealed class UnreadKeysTests
     }
 
     [Fact]
-    public void Other_types_are_read_as_before()
-    {
-        byte[] json = Encoding.UTF8.GetBytes(MockCluster.Data("module-v2-redisgears.json"));
-
-        ModuleInfo read = UnreadKeysReading.Deserialize(json, ModulesJsonContext.Default.ModuleInfo)!;
-
-        Assert.Equal(JsonSerializer.Deserialize(json, ModulesJsonContext.Default.ModuleInfo)!.AdditionalData.Keys, read.AdditionalData.Keys);
-    }
-
-    [Fact]
     public void The_cluster_answer_is_read_without_a_document_per_other_key()
     {
         long kept = AllocatedReading(json => UnreadKeysReading.Deserialize(json, ModulesJsonContext.Default.ClusterInfo));
