@@ -593,18 +593,23 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         return await CheckPackageAsync(package, content.Length - content.Position, options, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The check before an upload of a package prepared for the nodes, when <see cref="UploadModuleOptions.CheckCompatibility"/> asks for it.</summary>
-    internal Task ThrowIfIncompatibleAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The check before an upload of a package prepared for the nodes, when <see cref="UploadModuleOptions.CheckCompatibility"/>
+    /// asks for it; <paramref name="nodes"/>, when the caller has just read them, are judged instead of read again. Returns what
+    /// the check judged, so that the install reads none of it again (<see langword="null"/> when nothing was checked).
+    /// </summary>
+    internal async Task<ModuleCompatibilityInputs?> ThrowIfIncompatibleAsync(PreparedPackage package, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? nodes, CancellationToken cancellationToken) =>
         package.CheckCompatibility
-            ? ThrowIfIncompatibleAsync(package.FileName, package.Metadata, package.Length, options, cancellationToken)
-            : Task.CompletedTask;
+            ? await ThrowIfIncompatibleAsync(package.FileName, package.Metadata, package.Length, options, nodes, cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <summary>The package is validated while the cluster is read; every check of the report runs whatever the validation finds.</summary>
     private Task<ModuleCompatibilityReport> CheckPackageAsync(ModulePackage package, long length, UploadModuleOptions? options, CancellationToken cancellationToken) =>
         RedisEnterpriseModulesTelemetry.TraceAsync("CheckModuleCompatibility", null, null, async activity =>
         {
             Task<IReadOnlyList<ModulePackageProblem>> problems = ProblemsAsync(package.ValidateAsync(cancellationToken));
-            ModuleCompatibilityReport report = await EvaluateCompatibilityAsync(package.FileName, package.Metadata, length, problems, options, cancellationToken).ConfigureAwait(false);
+            ModuleCompatibilityReport report = ModuleCompatibilityCheck.Evaluate(
+                await ReadCompatibilityInputsAsync(package.FileName, package.Metadata, length, problems, options, knownNodes: null, cancellationToken).ConfigureAwait(false));
             activity?.SetTag(RedisEnterpriseModulesTelemetry.ModuleCompatibleTag, report.IsCompatible);
             return report;
         });
@@ -619,27 +624,30 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         // The validation's scan has read module.json already, unless validation is off.
         ModulePackageMetadata? metadata = part.Check?.Metadata ?? (await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false)).Metadata;
         // The package's own problems are Validate's business (it ran first, unless switched off): the cluster's checks run either way.
-        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, options, cancellationToken).ConfigureAwait(false);
+        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, options, nodes: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The cluster's checks only: the package's own problems are the validation's, before or as it is sent.</summary>
-    private async Task ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, UploadModuleOptions? options, CancellationToken cancellationToken)
+    private async Task<ModuleCompatibilityInputs> ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? nodes, CancellationToken cancellationToken)
     {
-        ModuleCompatibilityReport report = await EvaluateCompatibilityAsync(fileName, metadata, length, NoPackageProblems, options, cancellationToken).ConfigureAwait(false);
+        ModuleCompatibilityInputs inputs = await ReadCompatibilityInputsAsync(fileName, metadata, length, NoPackageProblems, options, nodes, cancellationToken).ConfigureAwait(false);
+        ModuleCompatibilityReport report = ModuleCompatibilityCheck.Evaluate(inputs);
         Microsoft.Extensions.Logging.ILogger logger = HandlerChain.LoggerFor(_options);
         foreach (ModuleCompatibilityIssue warning in report.Warnings) Log.CompatibilityWarning(logger, warning.Code, warning.Message);
-        if (!report.IsCompatible) throw new ModuleCompatibilityException(report);
+        return report.IsCompatible ? inputs : throw new ModuleCompatibilityException(report);
     }
 
-    /// <summary>Reads the cluster's nodes, settings, modules and databases at the same time (GETs only), then judges the package against them.</summary>
-    private async Task<ModuleCompatibilityReport> EvaluateCompatibilityAsync(string fileName, ModulePackageMetadata? metadata, long length, Task<IReadOnlyList<ModulePackageProblem>> packageProblems, UploadModuleOptions? options, CancellationToken cancellationToken)
+    /// <summary>Reads the cluster's nodes (unless <paramref name="knownNodes"/> are given), settings, modules and databases at the same time (GETs only): what the check judges.</summary>
+    private async Task<ModuleCompatibilityInputs> ReadCompatibilityInputsAsync(string fileName, ModulePackageMetadata? metadata, long length, Task<IReadOnlyList<ModulePackageProblem>> packageProblems, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? knownNodes, CancellationToken cancellationToken)
     {
-        Task<(IReadOnlyList<NodeInfo>? Value, string? Failure)> nodes = ReadForCheckAsync(ListNodesAsync(cancellationToken), "the nodes' operating systems, architectures and versions");
+        Task<(IReadOnlyList<NodeInfo>? Value, string? Failure)> nodes = knownNodes is not null
+            ? Task.FromResult<(IReadOnlyList<NodeInfo>?, string?)>((knownNodes, null))
+            : ReadForCheckAsync(ListNodesAsync(cancellationToken), "the nodes' operating systems, architectures and versions");
         Task<(ClusterInfo? Value, string? Failure)> cluster = ReadForCheckAsync(GetClusterAsync(cancellationToken), "the cluster's upload setting and size limit");
         Task<(IReadOnlyList<ModuleInfo>? Value, string? Failure)> modules = ReadForCheckAsync(ListModulesAsync(cancellationToken), "whether the module is already installed");
         Task<(IReadOnlyList<DatabaseInfo>? Value, string? Failure)> databases = ReadForCheckAsync(ListDatabasesAsync(cancellationToken), "which databases can load the module");
         await Task.WhenAll(nodes, cluster, modules, databases, packageProblems).ConfigureAwait(false);
-        return ModuleCompatibilityCheck.Evaluate(new ModuleCompatibilityInputs
+        return new ModuleCompatibilityInputs
         {
             FileName = fileName,
             Package = metadata,
@@ -651,7 +659,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             Databases = databases.Result.Value,
             EnableModuleUploads = options?.EnableModuleUploads ?? false,
             ReadFailures = new[] { nodes.Result.Failure, cluster.Result.Failure, modules.Result.Failure, databases.Result.Failure }.OfType<string>().ToList(),
-        });
+        };
     }
 
     /// <summary>

@@ -202,6 +202,31 @@ public class UserDefinedModuleTests
     }
 
     [Fact]
+    public async Task An_install_and_an_ensure_that_repairs_read_the_nodes_and_the_cluster_once_each_the_checks_reads()
+    {
+        await using var cluster = FakeRedisEnterpriseCluster.Start();
+        using var client = cluster.CreateClient();
+        await client.GetModuleManagementModeAsync(Ct); // the client's one detection, apart from the calls counted
+        string package = Package();
+
+        int before = cluster.Requests.Count;
+        await client.UploadModuleAsync(package, Enabled, Ct);
+        Assert.Equal((1, 1), Reads(cluster.Requests.Skip(before)));
+
+        cluster.AddNode();
+        before = cluster.Requests.Count;
+        EnsureModuleResult repaired = await client.EnsureModuleInstalledAsync(package, Enabled, Ct);
+        Assert.Single(repaired.RepairedNodes);
+        Assert.Equal((1, 1), Reads(cluster.Requests.Skip(before)));
+
+        static (int Nodes, int Cluster) Reads(IEnumerable<FakeClusterRequest> requests)
+        {
+            List<FakeClusterRequest> gets = requests.Where(r => r.Method == "GET").ToList();
+            return (gets.Count(r => r.Path == "/v1/nodes"), gets.Count(r => r.Path == "/v1/cluster"));
+        }
+    }
+
+    [Fact]
     public async Task Ensure_repairs_a_node_that_joined_later_and_then_finds_nothing_to_do()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();

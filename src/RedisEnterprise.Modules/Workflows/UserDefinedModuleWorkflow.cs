@@ -19,9 +19,9 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     internal async Task<ModuleInfo> InstallAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken)
     {
         int parallel = MaxParallel(options);
-        await client.ThrowIfIncompatibleAsync(package, options, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<NodeInfo> nodes = await ActiveNodesAsync(cancellationToken).ConfigureAwait(false);
-        return await WithUploadsAllowedAsync(options, package, async () =>
+        ModuleCompatibilityInputs? judged = await client.ThrowIfIncompatibleAsync(package, options, nodes: null, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<NodeInfo> nodes = ActiveOf(judged?.Nodes ?? await client.ListNodesAsync(cancellationToken).ConfigureAwait(false));
+        return await WithUploadsAllowedAsync(options, package, judged?.Cluster, async () =>
         {
             ModuleInfo created;
             try
@@ -60,15 +60,16 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         }
 
         int parallel = MaxParallel(options);
-        IReadOnlyList<NodeInfo> nodes = await ActiveNodesAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<NodeInfo> allNodes = await client.ListNodesAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<NodeInfo> nodes = ActiveOf(allNodes);
         bool[] holds = await ForEachNodeAsync(nodes, parallel, (node, ct) => HoldsAsync(node, package, ct), cancellationToken).ConfigureAwait(false);
         List<NodeInfo> lacking = nodes.Where((_, i) => !holds[i]).ToList();
         if (lacking.Count == 0) return new EnsureModuleResult(existing, WasUploaded: false);
 
-        await client.ThrowIfIncompatibleAsync(package, options, cancellationToken).ConfigureAwait(false);
+        ModuleCompatibilityInputs? judged = await client.ThrowIfIncompatibleAsync(package, options, allNodes, cancellationToken).ConfigureAwait(false);
         foreach (NodeInfo node in lacking) Log.RepairingNode(logger, node.Uid, package.Describe());
         string uid = existing.Uid;
-        await WithUploadsAllowedAsync(options, package, async () =>
+        await WithUploadsAllowedAsync(options, package, judged?.Cluster, async () =>
         {
             await UploadToNodesAsync(package, lacking, options, parallel, uid, createdConfiguration: false, cancellationToken).ConfigureAwait(false);
             return true;
@@ -83,7 +84,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     internal async Task DeleteAsync(string uid, CancellationToken cancellationToken)
     {
         ModuleInfo module = await client.GetModuleAsync(uid, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<NodeInfo> nodes = await ActiveNodesAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<NodeInfo> nodes = ActiveOf(await client.ListNodesAsync(cancellationToken).ConfigureAwait(false));
         await client.DeleteUserDefinedModuleAsync(uid, cancellationToken).ConfigureAwait(false);
         if (module.ModuleName is not { } name || module.Version is not { } version) return; // nothing names a package on the nodes
 
@@ -123,9 +124,8 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
 
     private static string Uid(NodeInfo node) => node.Uid.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<IReadOnlyList<NodeInfo>> ActiveNodesAsync(CancellationToken cancellationToken)
+    private static List<NodeInfo> ActiveOf(IReadOnlyList<NodeInfo> nodes)
     {
-        IReadOnlyList<NodeInfo> nodes = await client.ListNodesAsync(cancellationToken).ConfigureAwait(false);
         List<NodeInfo> active = nodes.Where(n => n.IsActive).ToList();
         return active.Count > 0
             ? active
@@ -141,10 +141,11 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     /// <summary>
     /// Runs <paramref name="work"/> with <c>allow_modules_upload</c> on: when the cluster has it off, either switches it on for
     /// the work and off again afterwards (<see cref="UploadModuleOptions.EnableModuleUploads"/>) or fails before anything is sent.
+    /// The cluster's settings are <paramref name="judged"/>, as the compatibility check has just read them, or read now.
     /// </summary>
-    private async Task<T> WithUploadsAllowedAsync<T>(UploadModuleOptions? options, PreparedPackage package, Func<Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WithUploadsAllowedAsync<T>(UploadModuleOptions? options, PreparedPackage package, ClusterInfo? judged, Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        ClusterInfo cluster = await client.GetClusterAsync(cancellationToken).ConfigureAwait(false);
+        ClusterInfo cluster = judged ?? await client.GetClusterAsync(cancellationToken).ConfigureAwait(false);
         if (!package.CheckCompatibility && ModuleCompatibilityCheck.IsAboveUploadLimit(package.Length, cluster))
         {
             // The check's warning says it otherwise. The cluster itself takes up to 500 MB; its setting bounds uploads through the web UI at least.
