@@ -11,11 +11,11 @@ using RedisEnterprise.Modules.Testing;
 
 bool legacy = args.Contains("--legacy") || string.Equals(Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_LEGACY"), "true", StringComparison.OrdinalIgnoreCase);
 string? packageArgument = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-string? endpoint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_ENDPOINT");
+RedisEnterpriseModulesClientOptions? real = RedisEnterpriseModulesClientOptions.FromEnvironment();
 FakeRedisEnterpriseCluster? fake = null;
 var tempPackages = new List<string>();
 RedisEnterpriseModulesClient client;
-if (string.IsNullOrEmpty(endpoint))
+if (real is null)
 {
     fake = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = legacy ? "7.22.2-170" : "8.2.0-25", NodeCount = 3 });
     client = fake.CreateClient();
@@ -23,14 +23,8 @@ if (string.IsNullOrEmpty(endpoint))
 }
 else
 {
-    client = new RedisEnterpriseModulesClient(new RedisEnterpriseModulesClientOptions
-    {
-        Endpoint = new Uri(endpoint),
-        Username = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_USERNAME"),
-        Password = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_PASSWORD"),
-        SkipCertificateValidation = string.Equals(Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_SKIP_TLS_VERIFY"), "true", StringComparison.OrdinalIgnoreCase),
-    });
-    Console.WriteLine($"Using the cluster at {endpoint}");
+    client = new RedisEnterpriseModulesClient(real);
+    Console.WriteLine($"Using the cluster at {real.Endpoint}");
 }
 
 try

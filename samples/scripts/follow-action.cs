@@ -7,15 +7,9 @@
 using RedisEnterprise.Modules;
 using RedisEnterprise.Modules.Testing;
 
-string? endpoint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_ENDPOINT");
-await using FakeRedisEnterpriseCluster? simulated = string.IsNullOrEmpty(endpoint) ? FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "7.22.2-170", PollsToComplete = 4 }) : null;
-using RedisEnterpriseModulesClient client = simulated?.CreateClient() ?? new RedisEnterpriseModulesClient(new RedisEnterpriseModulesClientOptions
-{
-    Endpoint = new Uri(endpoint!),
-    Username = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_USERNAME"),
-    Password = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_PASSWORD"),
-    SkipCertificateValidation = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_SKIP_TLS_VERIFY") == "true",
-});
+RedisEnterpriseModulesClientOptions? cluster = RedisEnterpriseModulesClientOptions.FromEnvironment();
+await using FakeRedisEnterpriseCluster? simulated = cluster is null ? FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = "7.22.2-170", PollsToComplete = 4 }) : null;
+using var client = new RedisEnterpriseModulesClient(cluster ?? simulated!.CreateClientOptions());
 
 string? actionUid = args.FirstOrDefault();
 if (actionUid is null && simulated is not null)

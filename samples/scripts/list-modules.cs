@@ -6,16 +6,10 @@
 using RedisEnterprise.Modules;
 using RedisEnterprise.Modules.Testing;
 
-string? endpoint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_ENDPOINT");
-await using FakeRedisEnterpriseCluster? simulated = string.IsNullOrEmpty(endpoint) ? FakeRedisEnterpriseCluster.Start() : null;
-using RedisEnterpriseModulesClient client = simulated?.CreateClient() ?? new RedisEnterpriseModulesClient(new RedisEnterpriseModulesClientOptions
-{
-    Endpoint = new Uri(endpoint!),
-    Username = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_USERNAME"),
-    Password = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_PASSWORD"),
-    SkipCertificateValidation = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_SKIP_TLS_VERIFY") == "true",
-});
-Console.WriteLine(simulated is null ? $"Modules of {endpoint}" : $"Modules of the simulated cluster at {simulated.Endpoint}");
+RedisEnterpriseModulesClientOptions? cluster = RedisEnterpriseModulesClientOptions.FromEnvironment();
+await using FakeRedisEnterpriseCluster? simulated = cluster is null ? FakeRedisEnterpriseCluster.Start() : null;
+using var client = new RedisEnterpriseModulesClient(cluster ?? simulated!.CreateClientOptions());
+Console.WriteLine(simulated is null ? $"Modules of {cluster!.Endpoint}" : $"Modules of the simulated cluster at {simulated.Endpoint}");
 
 string[] header = ["module", "semantic version", "version", "bundled", "min Redis Software", "uid"];
 List<string[]> rows = [.. (await client.ListModulesAsync())

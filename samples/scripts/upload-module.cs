@@ -7,15 +7,9 @@
 using RedisEnterprise.Modules;
 using RedisEnterprise.Modules.Testing;
 
-string? endpoint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_ENDPOINT");
-await using FakeRedisEnterpriseCluster? simulated = string.IsNullOrEmpty(endpoint) ? FakeRedisEnterpriseCluster.Start() : null;
-using RedisEnterpriseModulesClient client = simulated?.CreateClient() ?? new RedisEnterpriseModulesClient(new RedisEnterpriseModulesClientOptions
-{
-    Endpoint = new Uri(endpoint!),
-    Username = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_USERNAME"),
-    Password = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_PASSWORD"),
-    SkipCertificateValidation = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_SKIP_TLS_VERIFY") == "true",
-});
+RedisEnterpriseModulesClientOptions? cluster = RedisEnterpriseModulesClientOptions.FromEnvironment();
+await using FakeRedisEnterpriseCluster? simulated = cluster is null ? FakeRedisEnterpriseCluster.Start() : null;
+using var client = new RedisEnterpriseModulesClient(cluster ?? simulated!.CreateClientOptions());
 if (args.Length == 0 && simulated is null)
 {
     Console.Error.WriteLine("Name the module package to upload: dotnet run upload-module.cs -- module.zip");

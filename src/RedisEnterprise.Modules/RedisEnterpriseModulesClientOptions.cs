@@ -328,6 +328,39 @@ public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
         return copy;
     }
 
+    /// <summary>
+    /// Options for the cluster the environment names: <c>REDIS_ENTERPRISE_ENDPOINT</c>, <c>REDIS_ENTERPRISE_USERNAME</c>,
+    /// <c>REDIS_ENTERPRISE_PASSWORD</c>, and <c>REDIS_ENTERPRISE_SKIP_TLS_VERIFY=true</c> for a test cluster's self-signed
+    /// certificate (the variables the <c>redis-modules</c> tool reads). Every other setting keeps its default; the client
+    /// validates them all when it is created.
+    /// </summary>
+    /// <returns>The options, or <see langword="null"/> when <c>REDIS_ENTERPRISE_ENDPOINT</c> is not set.</returns>
+    /// <exception cref="FormatException"><c>REDIS_ENTERPRISE_ENDPOINT</c> is not an absolute address, or <c>REDIS_ENTERPRISE_SKIP_TLS_VERIFY</c> is neither true nor false.</exception>
+    public static RedisEnterpriseModulesClientOptions? FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    internal static RedisEnterpriseModulesClientOptions? FromEnvironment(Func<string, string?> variable)
+    {
+        string? endpoint = variable("REDIS_ENTERPRISE_ENDPOINT");
+        if (string.IsNullOrWhiteSpace(endpoint)) return null;
+        // The address is not quoted back: it may hold credentials.
+        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out Uri? uri)) throw new FormatException("REDIS_ENTERPRISE_ENDPOINT " + EndpointForm);
+
+        string? skip = variable("REDIS_ENTERPRISE_SKIP_TLS_VERIFY");
+        bool skipValidation = false;
+        if (!string.IsNullOrWhiteSpace(skip) && !bool.TryParse(skip.Trim(), out skipValidation))
+        {
+            throw new FormatException($"REDIS_ENTERPRISE_SKIP_TLS_VERIFY must be true or false, not '{skip}'.");
+        }
+
+        return new RedisEnterpriseModulesClientOptions
+        {
+            Endpoint = uri,
+            Username = variable("REDIS_ENTERPRISE_USERNAME"),
+            Password = variable("REDIS_ENTERPRISE_PASSWORD"),
+            SkipCertificateValidation = skipValidation,
+        };
+    }
+
     /// <summary>Describes the options without the password.</summary>
     /// <returns>The endpoint, user and TLS choice.</returns>
     public override string ToString()

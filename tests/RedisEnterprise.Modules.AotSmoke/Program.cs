@@ -8,22 +8,15 @@ using System.Security.Cryptography;
 using System.Text;
 using RedisEnterprise.Modules;
 
-string endpoint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_ENDPOINT")
+RedisEnterpriseModulesClientOptions options = RedisEnterpriseModulesClientOptions.FromEnvironment()
     ?? throw new InvalidOperationException("Set REDIS_ENTERPRISE_ENDPOINT (run-aot-smoke.sh starts a simulated cluster and sets it).");
+options.CertificateThumbprint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_CERT_SHA256");
+options.PollingInterval = TimeSpan.FromMilliseconds(20);
+options.MaxPollingInterval = TimeSpan.FromMilliseconds(100);
+options.OperationTimeout = TimeSpan.FromSeconds(60);
+using var client = new RedisEnterpriseModulesClient(options);
 
-using var client = new RedisEnterpriseModulesClient(new RedisEnterpriseModulesClientOptions
-{
-    Endpoint = new Uri(endpoint),
-    Username = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_USERNAME"),
-    Password = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_PASSWORD"),
-    CertificateThumbprint = Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_CERT_SHA256"),
-    SkipCertificateValidation = string.Equals(Environment.GetEnvironmentVariable("REDIS_ENTERPRISE_SKIP_TLS_VERIFY"), "true", StringComparison.OrdinalIgnoreCase),
-    PollingInterval = TimeSpan.FromMilliseconds(20),
-    MaxPollingInterval = TimeSpan.FromMilliseconds(100),
-    OperationTimeout = TimeSpan.FromSeconds(60),
-});
-
-Console.WriteLine($"AOT smoke against {endpoint} (dynamic code supported: {System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported})");
+Console.WriteLine($"AOT smoke against {options.Endpoint} (dynamic code supported: {System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported})");
 
 IReadOnlyList<ModuleInfo> before = await client.ListModulesAsync();
 Console.WriteLine($"list: {before.Count} modules");

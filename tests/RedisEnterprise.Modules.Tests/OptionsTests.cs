@@ -12,6 +12,41 @@ public class OptionsTests
         Password = "pw",
     };
 
+    [Fact]
+    public void FromEnvironment_reads_the_four_variables_the_tool_reads_and_nothing_without_an_endpoint()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["REDIS_ENTERPRISE_ENDPOINT"] = " https://cluster.example.com:9443 ",
+            ["REDIS_ENTERPRISE_USERNAME"] = "admin@example.com",
+            ["REDIS_ENTERPRISE_PASSWORD"] = "s3cret-pw",
+            ["REDIS_ENTERPRISE_SKIP_TLS_VERIFY"] = "True",
+        };
+
+        RedisEnterpriseModulesClientOptions options = RedisEnterpriseModulesClientOptions.FromEnvironment(variables.GetValueOrDefault)!;
+
+        Assert.Equal((new Uri("https://cluster.example.com:9443"), "admin@example.com", "s3cret-pw", true), (options.Endpoint, options.Username, options.Password, options.SkipCertificateValidation));
+        Assert.Equal(new RedisEnterpriseModulesClientOptions().MaxRetries, options.MaxRetries);
+        variables.Remove("REDIS_ENTERPRISE_SKIP_TLS_VERIFY");
+        Assert.False(RedisEnterpriseModulesClientOptions.FromEnvironment(variables.GetValueOrDefault)!.SkipCertificateValidation);
+        variables["REDIS_ENTERPRISE_ENDPOINT"] = " ";
+        Assert.Null(RedisEnterpriseModulesClientOptions.FromEnvironment(variables.GetValueOrDefault));
+    }
+
+    [Theory]
+    [InlineData("https://admin:s3cret-pw@", null, "REDIS_ENTERPRISE_ENDPOINT must be an absolute https://")]
+    [InlineData("https://cluster.example.com:9443", "yes", "REDIS_ENTERPRISE_SKIP_TLS_VERIFY must be true or false, not 'yes'.")]
+    public void FromEnvironment_names_the_variable_it_cannot_read_and_never_quotes_the_address(string endpoint, string? skip, string expected)
+    {
+        var variables = new Dictionary<string, string> { ["REDIS_ENTERPRISE_ENDPOINT"] = endpoint };
+        if (skip is not null) variables["REDIS_ENTERPRISE_SKIP_TLS_VERIFY"] = skip;
+
+        var error = Assert.Throws<FormatException>(() => RedisEnterpriseModulesClientOptions.FromEnvironment(variables.GetValueOrDefault));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Endpoint")]
     [InlineData("Username")]
