@@ -149,6 +149,21 @@ public sealed class DatabaseCommandTests
         Assert.Equal("ModuleNotFoundException", result.Json().GetProperty("error").GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("rejson@2.8.4")]
+    [InlineData("REJSON@20804")]
+    public async Task Upgrade_db_finds_the_module_as_get_and_remove_do_in_any_case_by_either_version(string reference)
+    {
+        await using FakeRedisEnterpriseCluster cluster = await StartWithOrdersAsync();
+        string uid = cluster.Databases.Single(d => d.Name == "orders").Uid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        CliResult result = await Cli.RunAsync(cluster, "upgrade-db", uid, "--module", reference, "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        DatabaseModule loaded = Assert.Single(cluster.Databases.Single(d => d.Name == "orders").Modules);
+        Assert.Equal(("ReJSON", "2.8.4"), (loaded.ModuleName, loaded.SemanticVersion));
+    }
+
     [Fact]
     public async Task Simulate_has_the_orders_database_on_an_older_rejson_to_upgrade()
     {
