@@ -183,7 +183,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
             try
             {
-                if (options?.Validate ?? true) part.Check = await UploadCheck.FromScanAsync(part.Value, part.FileName!, scan, cancellationToken).ConfigureAwait(false);
+                if (UploadModuleOptions.Validates(options, fromPath: true)) part.Check = await UploadCheck.FromScanAsync(part.Value, part.FileName!, scan, cancellationToken).ConfigureAwait(false);
                 ModuleInfo uploaded = await UploadAndWaitAsync(() => StartUploadAsync(part, options, filePath, checkPrepared: true, cancellationToken), cancellationToken).ConfigureAwait(false);
                 return new EnsureModuleResult(uploaded, WasUploaded: true);
             }
@@ -620,7 +620,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <summary>Before an upload from a stream or file part (the 7.x requests): the package's <c>module.json</c> from the bytes to send.</summary>
     private async Task CheckIfAskedAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
     {
-        if (!(options?.CheckCompatibility ?? fromPath)) return;
+        if (!UploadModuleOptions.ChecksCompatibility(options, fromPath)) return;
         // The validation's scan has read module.json already, unless validation is off.
         ModulePackageMetadata? metadata = part.Check?.Metadata ?? (await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false)).Metadata;
         // The package's own problems are Validate's business (it ran first, unless switched off): the cluster's checks run either way.
@@ -764,7 +764,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <summary>Checks the package's structure before the upload, and sets the check of its data that runs as it is sent, when validation is on.</summary>
     private static async Task PrepareCheckAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
     {
-        if (!(options?.Validate ?? fromPath)) return;
+        if (!UploadModuleOptions.Validates(options, fromPath)) return;
         part.Check = await UploadCheck.PrepareAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false);
     }
 

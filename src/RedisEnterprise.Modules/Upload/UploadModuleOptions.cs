@@ -41,4 +41,10 @@ public sealed class UploadModuleOptions
     /// from disk, so more parallel uploads cost bandwidth, not memory.
     /// </summary>
     public int MaxParallelNodeUploads { get; set; } = 4;
+
+    /// <summary>Whether <see cref="Validate"/> is on for this upload: as set, or by default on for a file path and off for a stream.</summary>
+    internal static bool Validates(UploadModuleOptions? options, bool fromPath) => options?.Validate ?? fromPath;
+
+    /// <summary>Whether <see cref="CheckCompatibility"/> is on for this upload, by the same default as <see cref="Validates"/>.</summary>
+    internal static bool ChecksCompatibility(UploadModuleOptions? options, bool fromPath) => options?.CheckCompatibility ?? fromPath;
 }

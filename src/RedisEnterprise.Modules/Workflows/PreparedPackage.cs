@@ -54,7 +54,7 @@ internal sealed class PreparedPackage : IAsyncDisposable
         FileStream file = OpenRead(filePath);
         await using (file.ConfigureAwait(false))
         {
-            return await ReadAsync(file, Path.GetFileName(filePath), Path.GetFullPath(filePath), options?.Validate ?? true, spoolPath: null, options?.CheckCompatibility ?? true, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(file, Path.GetFileName(filePath), Path.GetFullPath(filePath), UploadModuleOptions.Validates(options, fromPath: true), spoolPath: null, UploadModuleOptions.ChecksCompatibility(options, fromPath: true), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -69,7 +69,7 @@ internal sealed class PreparedPackage : IAsyncDisposable
             {
                 await content.CopyToAsync(spool, ModuleUploadContent.BufferSize, cancellationToken).ConfigureAwait(false);
                 spool.Position = 0;
-                return await ReadAsync(spool, Path.GetFileName(fileName), spoolPath, options?.Validate ?? false, spoolPath, options?.CheckCompatibility ?? false, cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(spool, Path.GetFileName(fileName), spoolPath, UploadModuleOptions.Validates(options, fromPath: false), spoolPath, UploadModuleOptions.ChecksCompatibility(options, fromPath: false), cancellationToken).ConfigureAwait(false);
             }
         }
         catch
