@@ -1,3 +1,5 @@
+using RedisEnterprise.Modules.Transport;
+
 namespace RedisEnterprise.Modules;
 
 /// <summary>The module management operations of a Redis Enterprise cluster. Implemented by <see cref="RedisEnterpriseModulesClient"/>.</summary>
@@ -101,14 +103,14 @@ public interface IRedisEnterpriseModulesClient
     /// <param name="options">Progress callbacks; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The uploaded module.</returns>
-    [Obsolete("POST /v1/modules is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
+    [Obsolete("POST " + Routes.ModulesV1 + " is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
     Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a module synchronously through the deprecated <c>DELETE /v1/modules/{uid}</c>.</summary>
     /// <param name="uid">The module's unique ID.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the module is deleted.</returns>
-    [Obsolete("DELETE /v1/modules is deprecated as of Redis Enterprise Software 7.2; use DeleteModuleAsync.")]
+    [Obsolete("DELETE " + Routes.ModulesV1 + " is deprecated as of Redis Enterprise Software 7.2; use DeleteModuleAsync.")]
     Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default);
 
     /// <summary>

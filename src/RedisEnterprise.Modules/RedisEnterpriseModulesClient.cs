@@ -249,7 +249,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
     /// <inheritdoc />
-    [Obsolete("POST /v1/modules is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
+    [Obsolete("POST " + Routes.ModulesV1 + " is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
     public virtual async Task<ModuleInfo> UploadModuleV1Async(string filePath, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
@@ -262,7 +262,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// <param name="options">Progress callbacks; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The uploaded module.</returns>
-    [Obsolete("POST /v1/modules is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
+    [Obsolete("POST " + Routes.ModulesV1 + " is deprecated as of Redis Enterprise Software 7.2; use UploadModuleAsync.")]
     public virtual async Task<ModuleInfo> UploadModuleV1Async(Stream content, string fileName, UploadModuleOptions? options = null, CancellationToken cancellationToken = default)
     {
         ValidateUploadStream(content, fileName);
@@ -271,7 +271,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     }
 
     /// <inheritdoc />
-    [Obsolete("DELETE /v1/modules is deprecated as of Redis Enterprise Software 7.2; use DeleteModuleAsync.")]
+    [Obsolete("DELETE " + Routes.ModulesV1 + " is deprecated as of Redis Enterprise Software 7.2; use DeleteModuleAsync.")]
     public virtual Task DeleteModuleV1Async(string uid, CancellationToken cancellationToken = default)
     {
         UidRules.ThrowIfInvalid(uid, nameof(uid));

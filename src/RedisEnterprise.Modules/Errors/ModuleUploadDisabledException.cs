@@ -1,4 +1,5 @@
 using RedisEnterprise.Modules.Errors;
+using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules;
 
@@ -12,7 +13,7 @@ public class ModuleUploadDisabledException : RedisEnterpriseException
     internal const string HowToEnable =
         "Module uploads are switched off on this cluster (allow_modules_upload is false, the default from Redis Software 8.2). " +
         "Set UploadModuleOptions.EnableModuleUploads to switch them on for the install (and off again after it), " +
-        "or switch them on for good with PUT /v1/cluster {\"allow_modules_upload\": true} (admin role).";
+        "or switch them on for good with PUT " + Routes.Cluster + " {\"allow_modules_upload\": true} (admin role).";
 
     /// <summary>Creates the exception (useful for mocking).</summary>
     /// <param name="message">The message.</param>

@@ -1,3 +1,5 @@
+using RedisEnterprise.Modules.Transport;
+
 namespace RedisEnterprise.Modules.Workflows;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal static class ModuleManagementDetection
     {
         NodeInfo lowest = nodes.Where(n => MajorOf(n.SoftwareVersion) is not null).MinBy(n => MajorOf(n.SoftwareVersion))
             ?? throw new RedisEnterpriseException(
-                $"GET /v1/nodes: no node reports a software_version this SDK can read ({string.Join(", ", nodes.Select(n => n.SoftwareVersion ?? "none"))}); set RedisEnterpriseModulesClientOptions.ModuleManagement to say how the cluster manages modules.");
+                $"GET {Routes.Nodes}: no node reports a software_version this SDK can read ({string.Join(", ", nodes.Select(n => n.SoftwareVersion ?? "none"))}); set RedisEnterpriseModulesClientOptions.ModuleManagement to say how the cluster manages modules.");
         lowestSoftwareVersion = lowest.SoftwareVersion!;
         return MajorOf(lowestSoftwareVersion) >= FirstUserDefinedMajor ? ModuleManagementMode.UserDefined : ModuleManagementMode.ClusterUpload;
     }

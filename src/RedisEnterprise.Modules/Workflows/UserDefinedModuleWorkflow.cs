@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RedisEnterprise.Modules.Diagnostics;
+using RedisEnterprise.Modules.Transport;
 using RedisEnterprise.Modules.Upload;
 
 namespace RedisEnterprise.Modules.Workflows;
@@ -129,7 +130,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         List<NodeInfo> active = nodes.Where(n => n.IsActive).ToList();
         return active.Count > 0
             ? active
-            : throw new RedisEnterpriseException($"GET /v1/nodes: no node is active ({string.Join(", ", nodes)}), so there is no node to install the module's package on.");
+            : throw new RedisEnterpriseException($"GET {Routes.Nodes}: no node is active ({string.Join(", ", nodes)}), so there is no node to install the module's package on.");
     }
 
     private async Task<bool> HoldsAsync(NodeInfo node, PreparedPackage package, CancellationToken cancellationToken)
@@ -155,7 +156,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         if (cluster.AllowModulesUpload != false) return await work().ConfigureAwait(false);
         if (options?.EnableModuleUploads != true)
         {
-            throw new ModuleUploadDisabledException($"GET /v1/cluster: allow_modules_upload is false; nothing was sent. {ModuleUploadDisabledException.HowToEnable}");
+            throw new ModuleUploadDisabledException($"GET {Routes.Cluster}: allow_modules_upload is false; nothing was sent. {ModuleUploadDisabledException.HowToEnable}");
         }
 
         Log.SwitchingModuleUploads(logger, "on");
@@ -189,7 +190,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
             if (failure is null)
             {
                 throw new RedisEnterpriseException(
-                    $"The module was installed, but module uploads could not be switched off again: allow_modules_upload is still true. Set it with PUT /v1/cluster {{\"allow_modules_upload\": false}}. {e.Message}",
+                    $"The module was installed, but module uploads could not be switched off again: allow_modules_upload is still true. Set it with PUT {Routes.Cluster} {{\"allow_modules_upload\": false}}. {e.Message}",
                     e.Status,
                     e.ErrorCode,
                     e.ServerMessage,
