@@ -1,6 +1,6 @@
 // Follow an action by its uid (one a script or `redis-modules install` started earlier) until it ends:
 //   dotnet run follow-action.cs -- dfc0152c-8449-4b1c-9184-480ea7cb526c
-// Set REDIS_ENTERPRISE_ENDPOINT, REDIS_ENTERPRISE_USERNAME and REDIS_ENTERPRISE_PASSWORD for a real cluster; without them it
+// Set REDIS_ENTERPRISE_ENDPOINT, REDIS_ENTERPRISE_USERNAME and REDIS_ENTERPRISE_PASSWORD for a real cluster; without an endpoint it
 // starts an upload on an in-process simulated Redis Software 7.22 cluster (where uploads are actions) and follows that.
 #:package RedisEnterprise.Modules@0.1.0
 #:package RedisEnterprise.Modules.Testing@0.1.0

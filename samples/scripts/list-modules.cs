@@ -1,6 +1,6 @@
 // List the modules of a cluster as a table: dotnet run list-modules.cs
 // Set REDIS_ENTERPRISE_ENDPOINT, REDIS_ENTERPRISE_USERNAME and REDIS_ENTERPRISE_PASSWORD (REDIS_ENTERPRISE_SKIP_TLS_VERIFY=true
-// for a test cluster's self-signed certificate); without them it lists the modules of an in-process simulated cluster.
+// for a test cluster's self-signed certificate); without an endpoint it lists the modules of an in-process simulated cluster.
 #:package RedisEnterprise.Modules@0.1.0
 #:package RedisEnterprise.Modules.Testing@0.1.0
 using RedisEnterprise.Modules;

@@ -1,6 +1,6 @@
 // Upload a module package with a live progress bar, then follow the cluster's work to the end:
 //   dotnet run upload-module.cs -- rejson.Linux-rhel9-x86_64.2.8.4.zip
-// Set REDIS_ENTERPRISE_ENDPOINT, REDIS_ENTERPRISE_USERNAME and REDIS_ENTERPRISE_PASSWORD for a real cluster; without them it
+// Set REDIS_ENTERPRISE_ENDPOINT, REDIS_ENTERPRISE_USERNAME and REDIS_ENTERPRISE_PASSWORD for a real cluster; without an endpoint it
 // uploads to an in-process simulated cluster (Redis Software 8.2, 3 nodes), and without a package it builds one to upload.
 #:package RedisEnterprise.Modules@0.1.0
 #:package RedisEnterprise.Modules.Testing@0.1.0

@@ -335,7 +335,7 @@ public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
     /// validates them all when it is created.
     /// </summary>
     /// <returns>The options, or <see langword="null"/> when <c>REDIS_ENTERPRISE_ENDPOINT</c> is not set.</returns>
-    /// <exception cref="FormatException"><c>REDIS_ENTERPRISE_ENDPOINT</c> is not an absolute address, or <c>REDIS_ENTERPRISE_SKIP_TLS_VERIFY</c> is neither true nor false.</exception>
+    /// <exception cref="FormatException"><c>REDIS_ENTERPRISE_ENDPOINT</c> is not an absolute <c>https://</c> or <c>http://</c> address, or <c>REDIS_ENTERPRISE_SKIP_TLS_VERIFY</c> is neither true nor false.</exception>
     public static RedisEnterpriseModulesClientOptions? FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
     internal static RedisEnterpriseModulesClientOptions? FromEnvironment(Func<string, string?> variable)
@@ -343,7 +343,10 @@ public sealed class RedisEnterpriseModulesClientOptions : IValidatableObject
         string? endpoint = variable("REDIS_ENTERPRISE_ENDPOINT");
         if (string.IsNullOrWhiteSpace(endpoint)) return null;
         // The address is not quoted back: it may hold credentials.
-        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out Uri? uri)) throw new FormatException("REDIS_ENTERPRISE_ENDPOINT " + EndpointForm);
+        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new FormatException("REDIS_ENTERPRISE_ENDPOINT " + EndpointForm);
+        }
 
         string? skip = variable("REDIS_ENTERPRISE_SKIP_TLS_VERIFY");
         bool skipValidation = false;

@@ -219,6 +219,11 @@ public class UserDefinedModuleTests
         Assert.Single(repaired.RepairedNodes);
         Assert.Equal((1, 1), Reads(cluster.Requests.Skip(before)));
 
+        // With the check off the install reads each itself, once.
+        before = cluster.Requests.Count;
+        await client.UploadModuleAsync(Package("other"), new UploadModuleOptions { EnableModuleUploads = true, CheckCompatibility = false }, Ct);
+        Assert.Equal((1, 1), Reads(cluster.Requests.Skip(before)));
+
         static (int Nodes, int Cluster) Reads(IEnumerable<FakeClusterRequest> requests)
         {
             List<FakeClusterRequest> gets = requests.Where(r => r.Method == "GET").ToList();

@@ -26,7 +26,6 @@ public class OptionsTests
         RedisEnterpriseModulesClientOptions options = RedisEnterpriseModulesClientOptions.FromEnvironment(variables.GetValueOrDefault)!;
 
         Assert.Equal((new Uri("https://cluster.example.com:9443"), "admin@example.com", "s3cret-pw", true), (options.Endpoint, options.Username, options.Password, options.SkipCertificateValidation));
-        Assert.Equal(new RedisEnterpriseModulesClientOptions().MaxRetries, options.MaxRetries);
         variables.Remove("REDIS_ENTERPRISE_SKIP_TLS_VERIFY");
         Assert.False(RedisEnterpriseModulesClientOptions.FromEnvironment(variables.GetValueOrDefault)!.SkipCertificateValidation);
         variables["REDIS_ENTERPRISE_ENDPOINT"] = " ";
@@ -34,6 +33,8 @@ public class OptionsTests
     }
 
     [Theory]
+    [InlineData("cluster.example.com:9443", null, "REDIS_ENTERPRISE_ENDPOINT must be an absolute https://")]
+    [InlineData("admin:s3cret-pw@cluster.example.com:9443", null, "REDIS_ENTERPRISE_ENDPOINT must be an absolute https://")]
     [InlineData("https://admin:s3cret-pw@", null, "REDIS_ENTERPRISE_ENDPOINT must be an absolute https://")]
     [InlineData("https://cluster.example.com:9443", "yes", "REDIS_ENTERPRISE_SKIP_TLS_VERIFY must be true or false, not 'yes'.")]
     public void FromEnvironment_names_the_variable_it_cannot_read_and_never_quotes_the_address(string endpoint, string? skip, string expected)

@@ -22,10 +22,14 @@ internal static class ModuleReference
             return named[0];
         }
 
-        return modules.FirstOrDefault(m => string.Equals(m.ModuleName, name, StringComparison.OrdinalIgnoreCase)
-                && (m.SemanticVersion == version || m.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) == version))
+        return modules.FirstOrDefault(m => Names(m, name, version))
             ?? throw new ModuleNotFoundException($"The cluster has no module {name} at version {version}.");
     }
+
+    /// <summary>Whether <paramref name="module"/> is <paramref name="name"/> (any case) at <paramref name="version"/> (semantic or integer).</summary>
+    public static bool Names(ModuleInfo module, string name, string version) =>
+        string.Equals(module.ModuleName, name, StringComparison.OrdinalIgnoreCase)
+        && (module.SemanticVersion == version || module.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) == version);
 
     /// <summary>Splits <c>name@version</c>; a reference without <c>@</c> has no version.</summary>
     /// <exception cref="UsageException">An <c>@</c> with nothing before or after it.</exception>

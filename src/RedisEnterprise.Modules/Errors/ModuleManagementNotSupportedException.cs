@@ -1,4 +1,5 @@
 using RedisEnterprise.Modules.Errors;
+using RedisEnterprise.Modules.Transport;
 
 namespace RedisEnterprise.Modules;
 
@@ -13,5 +14,5 @@ public class ModuleManagementNotSupportedException : RedisEnterpriseException
     public ModuleManagementNotSupportedException(string message) : base(message, 405) { }
 
     internal ModuleManagementNotSupportedException(ErrorDetails details)
-        : base(details, "This cluster (Redis Software 8 or later) manages modules differently: uploading and deleting through /v1|v2/modules was removed (module management moved to /v2/modules/user-defined).") { }
+        : base(details, "This cluster (Redis Software 8 or later) manages modules differently: uploading and deleting through /v1|v2/modules was removed (module management moved to " + Routes.UserDefinedModules + ").") { }
 }
