@@ -595,12 +595,13 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
 
     /// <summary>
     /// The check before an upload of a package prepared for the nodes, when <see cref="UploadModuleOptions.CheckCompatibility"/>
-    /// asks for it; <paramref name="nodes"/>, when the caller has just read them, are judged instead of read again. Returns what
-    /// the check judged, so that the install reads none of it again (<see langword="null"/> when nothing was checked).
+    /// asks for it; <paramref name="nodes"/> and <paramref name="modules"/>, when the caller has just read them, are judged
+    /// instead of read again. Returns what the check judged, so that the install reads none of it again (<see langword="null"/>
+    /// when nothing was checked).
     /// </summary>
-    internal async Task<ModuleCompatibilityInputs?> ThrowIfIncompatibleAsync(PreparedPackage package, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? nodes, CancellationToken cancellationToken) =>
+    internal async Task<ModuleCompatibilityInputs?> ThrowIfIncompatibleAsync(PreparedPackage package, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? nodes, IReadOnlyList<ModuleInfo>? modules, CancellationToken cancellationToken) =>
         package.CheckCompatibility
-            ? await ThrowIfIncompatibleAsync(package.FileName, package.Metadata, package.Length, options, nodes, cancellationToken).ConfigureAwait(false)
+            ? await ThrowIfIncompatibleAsync(package.FileName, package.Metadata, package.Length, options, nodes, modules, cancellationToken).ConfigureAwait(false)
             : null;
 
     /// <summary>The package is validated while the cluster is read; every check of the report runs whatever the validation finds.</summary>
@@ -609,7 +610,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         {
             Task<IReadOnlyList<ModulePackageProblem>> problems = ProblemsAsync(package.ValidateAsync(cancellationToken));
             ModuleCompatibilityReport report = ModuleCompatibilityCheck.Evaluate(
-                await ReadCompatibilityInputsAsync(package.FileName, package.Metadata, length, problems, options, knownNodes: null, cancellationToken).ConfigureAwait(false));
+                await ReadCompatibilityInputsAsync(package.FileName, package.Metadata, length, problems, options, knownNodes: null, knownModules: null, cancellationToken).ConfigureAwait(false));
             activity?.SetTag(RedisEnterpriseModulesTelemetry.ModuleCompatibleTag, report.IsCompatible);
             return report;
         });
@@ -624,27 +625,32 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         // The validation's scan has read module.json already, unless validation is off.
         ModulePackageMetadata? metadata = part.Check?.Metadata ?? (await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false)).Metadata;
         // The package's own problems are Validate's business (it ran first, unless switched off): the cluster's checks run either way.
-        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, options, nodes: null, cancellationToken).ConfigureAwait(false);
+        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, options, nodes: null, modules: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The cluster's checks only: the package's own problems are the validation's, before or as it is sent.</summary>
-    private async Task<ModuleCompatibilityInputs> ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? nodes, CancellationToken cancellationToken)
+    private async Task<ModuleCompatibilityInputs> ThrowIfIncompatibleAsync(string fileName, ModulePackageMetadata? metadata, long length, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? nodes, IReadOnlyList<ModuleInfo>? modules, CancellationToken cancellationToken)
     {
-        ModuleCompatibilityInputs inputs = await ReadCompatibilityInputsAsync(fileName, metadata, length, NoPackageProblems, options, nodes, cancellationToken).ConfigureAwait(false);
+        ModuleCompatibilityInputs inputs = await ReadCompatibilityInputsAsync(fileName, metadata, length, NoPackageProblems, options, nodes, modules, cancellationToken).ConfigureAwait(false);
         ModuleCompatibilityReport report = ModuleCompatibilityCheck.Evaluate(inputs);
         Microsoft.Extensions.Logging.ILogger logger = HandlerChain.LoggerFor(_options);
         foreach (ModuleCompatibilityIssue warning in report.Warnings) Log.CompatibilityWarning(logger, warning.Code, warning.Message);
         return report.IsCompatible ? inputs : throw new ModuleCompatibilityException(report);
     }
 
-    /// <summary>Reads the cluster's nodes (unless <paramref name="knownNodes"/> are given), settings, modules and databases at the same time (GETs only): what the check judges.</summary>
-    private async Task<ModuleCompatibilityInputs> ReadCompatibilityInputsAsync(string fileName, ModulePackageMetadata? metadata, long length, Task<IReadOnlyList<ModulePackageProblem>> packageProblems, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? knownNodes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the cluster's nodes and modules (unless the caller has just read them: <paramref name="knownNodes"/>,
+    /// <paramref name="knownModules"/>), settings and databases at the same time (GETs only): what the check judges.
+    /// </summary>
+    private async Task<ModuleCompatibilityInputs> ReadCompatibilityInputsAsync(string fileName, ModulePackageMetadata? metadata, long length, Task<IReadOnlyList<ModulePackageProblem>> packageProblems, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? knownNodes, IReadOnlyList<ModuleInfo>? knownModules, CancellationToken cancellationToken)
     {
         Task<(IReadOnlyList<NodeInfo>? Value, string? Failure)> nodes = knownNodes is not null
             ? Task.FromResult<(IReadOnlyList<NodeInfo>?, string?)>((knownNodes, null))
             : ReadForCheckAsync(ListNodesAsync(cancellationToken), "the nodes' operating systems, architectures and versions");
         Task<(ClusterInfo? Value, string? Failure)> cluster = ReadForCheckAsync(GetClusterAsync(cancellationToken), "the cluster's upload setting and size limit");
-        Task<(IReadOnlyList<ModuleInfo>? Value, string? Failure)> modules = ReadForCheckAsync(ListModulesAsync(cancellationToken), "whether the module is already installed");
+        Task<(IReadOnlyList<ModuleInfo>? Value, string? Failure)> modules = knownModules is not null
+            ? Task.FromResult<(IReadOnlyList<ModuleInfo>?, string?)>((knownModules, null))
+            : ReadForCheckAsync(ListModulesAsync(cancellationToken), "whether the module is already installed");
         Task<(IReadOnlyList<DatabaseInfo>? Value, string? Failure)> databases = ReadForCheckAsync(ListDatabasesAsync(cancellationToken), "which databases can load the module");
         await Task.WhenAll(nodes, cluster, modules, databases, packageProblems).ConfigureAwait(false);
         return new ModuleCompatibilityInputs
@@ -755,7 +761,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
     }
 
-    internal async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
+    private async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
     {
         IReadOnlyList<ModuleInfo> modules = await ListModulesAsync(cancellationToken).ConfigureAwait(false);
         return modules.FirstOrDefault(m => ModuleCompatibilityCheck.IsSameVersion(m, package));

@@ -202,7 +202,7 @@ public class UserDefinedModuleTests
     }
 
     [Fact]
-    public async Task An_install_and_an_ensure_that_repairs_read_the_nodes_and_the_cluster_once_each_the_checks_reads()
+    public async Task An_install_and_an_ensure_read_the_nodes_the_cluster_and_the_modules_once_each_the_checks_reads()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();
         using var client = cluster.CreateClient();
@@ -211,23 +211,28 @@ public class UserDefinedModuleTests
 
         int before = cluster.Requests.Count;
         await client.UploadModuleAsync(package, Enabled, Ct);
-        Assert.Equal((1, 1), Reads(cluster.Requests.Skip(before)));
+        Assert.Equal((1, 1, 1), Reads(cluster.Requests.Skip(before)));
 
         cluster.AddNode();
         before = cluster.Requests.Count;
         EnsureModuleResult repaired = await client.EnsureModuleInstalledAsync(package, Enabled, Ct);
         Assert.Single(repaired.RepairedNodes);
-        Assert.Equal((1, 1), Reads(cluster.Requests.Skip(before)));
+        Assert.Equal((1, 1, 1), Reads(cluster.Requests.Skip(before)));
 
-        // With the check off the install reads each itself, once.
+        before = cluster.Requests.Count;
+        EnsureModuleResult installed = await client.EnsureModuleInstalledAsync(Package("ensured"), Enabled, Ct);
+        Assert.True(installed.WasUploaded);
+        Assert.Equal((1, 1, 1), Reads(cluster.Requests.Skip(before)));
+
+        // With the check off the install reads the nodes and the cluster itself, once, and has no need of the modules.
         before = cluster.Requests.Count;
         await client.UploadModuleAsync(Package("other"), new UploadModuleOptions { EnableModuleUploads = true, CheckCompatibility = false }, Ct);
-        Assert.Equal((1, 1), Reads(cluster.Requests.Skip(before)));
+        Assert.Equal((1, 1, 0), Reads(cluster.Requests.Skip(before)));
 
-        static (int Nodes, int Cluster) Reads(IEnumerable<FakeClusterRequest> requests)
+        static (int Nodes, int Cluster, int Modules) Reads(IEnumerable<FakeClusterRequest> requests)
         {
             List<FakeClusterRequest> gets = requests.Where(r => r.Method == "GET").ToList();
-            return (gets.Count(r => r.Path == "/v1/nodes"), gets.Count(r => r.Path == "/v1/cluster"));
+            return (gets.Count(r => r.Path == "/v1/nodes"), gets.Count(r => r.Path == "/v1/cluster"), gets.Count(r => r.Path == "/v1/modules"));
         }
     }
 

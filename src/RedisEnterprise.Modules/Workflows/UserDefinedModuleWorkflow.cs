@@ -17,10 +17,13 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     /// Creates the configuration, uploads the package to every active node, and checks each node lists it; on any node's
     /// failure deletes what it made and throws <see cref="ModuleInstallException"/>. Returns the module the cluster created.
     /// </summary>
-    internal async Task<ModuleInfo> InstallAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken)
+    internal Task<ModuleInfo> InstallAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken) =>
+        InstallAsync(package, options, knownModules: null, cancellationToken);
+
+    private async Task<ModuleInfo> InstallAsync(PreparedPackage package, UploadModuleOptions? options, IReadOnlyList<ModuleInfo>? knownModules, CancellationToken cancellationToken)
     {
         int parallel = MaxParallel(options);
-        ModuleCompatibilityInputs? judged = await client.ThrowIfIncompatibleAsync(package, options, nodes: null, cancellationToken).ConfigureAwait(false);
+        ModuleCompatibilityInputs? judged = await client.ThrowIfIncompatibleAsync(package, options, nodes: null, knownModules, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<NodeInfo> nodes = ActiveOf(judged?.Nodes ?? await client.ListNodesAsync(cancellationToken).ConfigureAwait(false));
         return await WithUploadsAllowedAsync(options, package, judged?.Cluster, async () =>
         {
@@ -45,17 +48,20 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     /// </summary>
     internal async Task<EnsureModuleResult> EnsureAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken)
     {
-        ModuleInfo? existing = await client.FindInstalledAsync(package.Metadata, cancellationToken).ConfigureAwait(false);
+        // The modules as listed here serve the compatibility check too.
+        IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
+        ModuleInfo? existing = Installed(modules, package);
         if (existing is null)
         {
             try
             {
-                return new EnsureModuleResult(await InstallAsync(package, options, cancellationToken).ConfigureAwait(false), WasUploaded: true);
+                return new EnsureModuleResult(await InstallAsync(package, options, modules, cancellationToken).ConfigureAwait(false), WasUploaded: true);
             }
             catch (ModuleAlreadyExistsException)
             {
                 // Someone else created it meanwhile: go on to check its nodes.
-                existing = await client.FindInstalledAsync(package.Metadata, cancellationToken).ConfigureAwait(false);
+                modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
+                existing = Installed(modules, package);
                 if (existing is null) throw;
             }
         }
@@ -67,7 +73,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         List<NodeInfo> lacking = nodes.Where((_, i) => !holds[i]).ToList();
         if (lacking.Count == 0) return new EnsureModuleResult(existing, WasUploaded: false);
 
-        ModuleCompatibilityInputs? judged = await client.ThrowIfIncompatibleAsync(package, options, allNodes, cancellationToken).ConfigureAwait(false);
+        ModuleCompatibilityInputs? judged = await client.ThrowIfIncompatibleAsync(package, options, allNodes, modules, cancellationToken).ConfigureAwait(false);
         foreach (NodeInfo node in lacking) Log.RepairingNode(logger, node.Uid, package.Describe());
         string uid = existing.Uid;
         await WithUploadsAllowedAsync(options, package, judged?.Cluster, async () =>
@@ -122,6 +128,9 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         int parallel = options?.MaxParallelNodeUploads ?? DefaultParallel;
         return parallel >= 1 ? parallel : throw new ArgumentOutOfRangeException(nameof(options), parallel, "UploadModuleOptions.MaxParallelNodeUploads must be 1 or more.");
     }
+
+    private static ModuleInfo? Installed(IReadOnlyList<ModuleInfo> modules, PreparedPackage package) =>
+        modules.FirstOrDefault(m => ModuleCompatibilityCheck.IsSameVersion(m, package.Metadata));
 
     private static string Uid(NodeInfo node) => node.Uid.ToString(CultureInfo.InvariantCulture);
 
