@@ -123,7 +123,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             return await InstallUserDefinedAsync(await PreparedPackage.FromFileAsync(filePath, options, cancellationToken).ConfigureAwait(false), options, cancellationToken).ConfigureAwait(false);
         }
 
-        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, checkPrepared: false, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(ModuleFilePart.OpenFile(filePath, options?.UploadProgress), options, filePath, checkPrepared: false, listedModules: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -136,7 +136,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
 
         ModuleFilePart part = await ModuleFilePart.OpenAsync(content, fileName, options?.UploadProgress, cancellationToken).ConfigureAwait(false);
-        return await StartUploadAsync(part, options, filePath: null, checkPrepared: false, cancellationToken).ConfigureAwait(false);
+        return await StartUploadAsync(part, options, filePath: null, checkPrepared: false, listedModules: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -176,7 +176,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         PackageGate gate = await EnterEnsureGateAsync(metadata, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await FindInstalledAsync(metadata, cancellationToken).ConfigureAwait(false) is { } installed)
+            // The modules listed here serve the compatibility check before the upload too.
+            IReadOnlyList<ModuleInfo> modules = await ListModulesAsync(cancellationToken).ConfigureAwait(false);
+            if (ModuleCompatibilityCheck.FindSameVersion(modules, metadata) is { } installed)
             {
                 return new EnsureModuleResult(installed, WasUploaded: false);
             }
@@ -184,7 +186,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             try
             {
                 if (UploadModuleOptions.Validates(options, fromPath: true)) part.Check = await UploadCheck.FromScanAsync(part.Value, part.FileName!, scan, cancellationToken).ConfigureAwait(false);
-                ModuleInfo uploaded = await UploadAndWaitAsync(() => StartUploadAsync(part, options, filePath, checkPrepared: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+                ModuleInfo uploaded = await UploadAndWaitAsync(() => StartUploadAsync(part, options, filePath, checkPrepared: true, modules, cancellationToken), cancellationToken).ConfigureAwait(false);
                 return new EnsureModuleResult(uploaded, WasUploaded: true);
             }
             catch (ModuleAlreadyExistsException)
@@ -619,13 +621,13 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         (await validation.ConfigureAwait(false)).Problems;
 
     /// <summary>Before an upload from a stream or file part (the 7.x requests): the package's <c>module.json</c> from the bytes to send.</summary>
-    private async Task CheckIfAskedAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)
+    private async Task CheckIfAskedAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, IReadOnlyList<ModuleInfo>? listedModules, CancellationToken cancellationToken)
     {
         if (!UploadModuleOptions.ChecksCompatibility(options, fromPath)) return;
         // The validation's scan has read module.json already, unless validation is off.
         ModulePackageMetadata? metadata = part.Check?.Metadata ?? (await ModulePackage.OpenAsync(part.Value, part.FileName!, cancellationToken).ConfigureAwait(false)).Metadata;
         // The package's own problems are Validate's business (it ran first, unless switched off): the cluster's checks run either way.
-        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, options, nodes: null, modules: null, cancellationToken).ConfigureAwait(false);
+        await ThrowIfIncompatibleAsync(part.FileName!, metadata, part.Value.Length - part.Value.Position, options, nodes: null, listedModules, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The cluster's checks only: the package's own problems are the validation's, before or as it is sent.</summary>
@@ -710,27 +712,28 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             return await operation.WaitForModuleAsync(cancellationToken).ConfigureAwait(false);
         });
 
-    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, string? filePath, bool checkPrepared, CancellationToken cancellationToken)
+    private async Task<ModuleOperation> StartUploadAsync(ModuleFilePart part, UploadModuleOptions? options, string? filePath, bool checkPrepared, IReadOnlyList<ModuleInfo>? listedModules, CancellationToken cancellationToken)
     {
-        ModuleInfo accepted = await SendPackageAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), part, options, filePath, checkPrepared, cancellationToken).ConfigureAwait(false);
+        ModuleInfo accepted = await SendPackageAsync("StartUploadModule", (connection, ct) => connection.UploadModuleAsync(part, ct), part, options, filePath, checkPrepared, listedModules, cancellationToken).ConfigureAwait(false);
         return new ModuleOperation(this, accepted) { StatusProgress = options?.ActionProgress };
     }
 
 #pragma warning disable CS0618 // the deprecated endpoint, on purpose
     private Task<ModuleInfo> UploadV1Async(ModuleFilePart part, UploadModuleOptions? options, string? filePath, CancellationToken cancellationToken) =>
-        SendPackageAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), part, options, filePath, checkPrepared: false, cancellationToken);
+        SendPackageAsync("UploadModuleV1", (connection, ct) => connection.UploadModuleV1Async(part, ct), part, options, filePath, checkPrepared: false, listedModules: null, cancellationToken);
 #pragma warning restore CS0618
 
     /// <summary>
     /// Checks the package as asked, sends it with <paramref name="send"/> and releases it; a failed check's refusal is the
-    /// error, and a module already on the cluster is named from the package.
+    /// error, and a module already on the cluster is named from the package. <paramref name="listedModules"/>, when the caller
+    /// has just listed them, serve the compatibility check.
     /// </summary>
-    private async Task<ModuleInfo> SendPackageAsync(string operation, Func<ClusterConnection, CancellationToken, Task<ModuleInfo>> send, ModuleFilePart part, UploadModuleOptions? options, string? filePath, bool checkPrepared, CancellationToken cancellationToken)
+    private async Task<ModuleInfo> SendPackageAsync(string operation, Func<ClusterConnection, CancellationToken, Task<ModuleInfo>> send, ModuleFilePart part, UploadModuleOptions? options, string? filePath, bool checkPrepared, IReadOnlyList<ModuleInfo>? listedModules, CancellationToken cancellationToken)
     {
         try
         {
             if (!checkPrepared) await PrepareCheckAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
-            await CheckIfAskedAsync(part, options, fromPath: filePath is not null, cancellationToken).ConfigureAwait(false);
+            await CheckIfAskedAsync(part, options, fromPath: filePath is not null, listedModules, cancellationToken).ConfigureAwait(false);
             using StallWatch? stall = WatchForStall(part);
             return await CallAsync(operation, send, _options.UploadTimeout, cancellationToken, stall: stall).ConfigureAwait(false);
         }
@@ -761,11 +764,8 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
         }
     }
 
-    private async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<ModuleInfo> modules = await ListModulesAsync(cancellationToken).ConfigureAwait(false);
-        return modules.FirstOrDefault(m => ModuleCompatibilityCheck.IsSameVersion(m, package));
-    }
+    private async Task<ModuleInfo?> FindInstalledAsync(ModulePackageMetadata package, CancellationToken cancellationToken) =>
+        ModuleCompatibilityCheck.FindSameVersion(await ListModulesAsync(cancellationToken).ConfigureAwait(false), package);
 
     /// <summary>Checks the package's structure before the upload, and sets the check of its data that runs as it is sent, when validation is on.</summary>
     private static async Task PrepareCheckAsync(ModuleFilePart part, UploadModuleOptions? options, bool fromPath, CancellationToken cancellationToken)

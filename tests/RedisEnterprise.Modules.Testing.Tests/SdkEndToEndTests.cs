@@ -41,6 +41,22 @@ public class SdkEndToEndTests
     }
 
     [Fact]
+    public async Task An_ensure_that_uploads_on_7_22_lists_the_modules_once_for_itself_and_its_compatibility_check()
+    {
+        await using var cluster = FakeRedisEnterpriseCluster.Start(TestSupport.Legacy());
+        using RedisEnterpriseModulesClient client = cluster.CreateClient();
+        await client.GetModuleManagementModeAsync(); // the client's one detection, apart from the call counted
+        string path = new ModulePackageBuilder("ensured", "1.0.0").WriteToTempFile();
+
+        int before = cluster.Requests.Count;
+        EnsureModuleResult ensured = await client.EnsureModuleInstalledAsync(path);
+
+        Assert.True(ensured.WasUploaded);
+        Assert.Contains(cluster.Requests.Skip(before), r => r.Method == "GET" && r.Path == "/v1/nodes"); // the check ran
+        Assert.Single(cluster.Requests.Skip(before), r => r.Method == "GET" && r.Path == "/v1/modules");
+    }
+
+    [Fact]
     public async Task Errors_happen_for_their_real_reasons_and_map_to_their_types()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { SoftwareVersion = TestSupport.Legacy72, ReadOnlyUsername = "viewer", ReadOnlyPassword = "viewer-pw" });

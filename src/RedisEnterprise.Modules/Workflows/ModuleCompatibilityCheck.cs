@@ -29,7 +29,7 @@ internal static class ModuleCompatibilityCheck
         if (inputs.Cluster is { } cluster) CheckCluster(cluster, inputs, problems, warnings);
         else if (inputs.PackageLength > ClusterMaxPackageBytes) warnings.Add(TooLarge(inputs.PackageLength));
 
-        ModuleInfo? installed = package is null ? null : inputs.Modules?.FirstOrDefault(m => IsSameVersion(m, package));
+        ModuleInfo? installed = package is null || inputs.Modules is null ? null : FindSameVersion(inputs.Modules, package);
         if (installed is not null)
         {
             warnings.Add(new(Codes.AlreadyInstalled, $"The cluster already has {package} as module {installed.Uid}: uploading it again answers {RedisEnterpriseErrorCodes.ModuleExists} (EnsureModuleInstalledAsync finds it instead)."));
@@ -41,12 +41,13 @@ internal static class ModuleCompatibilityCheck
         return new ModuleCompatibilityReport(inputs.FileName, inputs.Package, problems, warnings, installed, canUse, candidates);
     }
 
-    /// <summary>Whether the cluster's module is the package's version: the same <c>module_name</c> and <c>semantic_version</c> (or, without one, <c>version</c>).</summary>
-    internal static bool IsSameVersion(ModuleInfo module, ModulePackageMetadata package) =>
-        string.Equals(module.ModuleName, package.ModuleName, StringComparison.Ordinal) &&
-        (package.SemanticVersion is not null
-            ? string.Equals(module.SemanticVersion, package.SemanticVersion, StringComparison.Ordinal)
-            : package.Version is not null && module.Version == package.Version);
+    /// <summary>The cluster's module that is the package's version: the same <c>module_name</c> and <c>semantic_version</c> (or, without one, <c>version</c>).</summary>
+    internal static ModuleInfo? FindSameVersion(IEnumerable<ModuleInfo> modules, ModulePackageMetadata package) =>
+        modules.FirstOrDefault(module =>
+            string.Equals(module.ModuleName, package.ModuleName, StringComparison.Ordinal) &&
+            (package.SemanticVersion is not null
+                ? string.Equals(module.SemanticVersion, package.SemanticVersion, StringComparison.Ordinal)
+                : package.Version is not null && module.Version == package.Version));
 
     /// <summary>Whether a package of <paramref name="length"/> bytes is above the cluster's <c>module_upload_max_size_mb</c>.</summary>
     internal static bool IsAboveUploadLimit(long length, ClusterInfo cluster) =>

@@ -50,7 +50,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     {
         // The modules as listed here serve the compatibility check too.
         IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
-        ModuleInfo? existing = Installed(modules, package);
+        ModuleInfo? existing = ModuleCompatibilityCheck.FindSameVersion(modules, package.Metadata);
         if (existing is null)
         {
             try
@@ -61,7 +61,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
             {
                 // Someone else created it meanwhile: go on to check its nodes.
                 modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
-                existing = Installed(modules, package);
+                existing = ModuleCompatibilityCheck.FindSameVersion(modules, package.Metadata);
                 if (existing is null) throw;
             }
         }
@@ -128,9 +128,6 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
         int parallel = options?.MaxParallelNodeUploads ?? DefaultParallel;
         return parallel >= 1 ? parallel : throw new ArgumentOutOfRangeException(nameof(options), parallel, "UploadModuleOptions.MaxParallelNodeUploads must be 1 or more.");
     }
-
-    private static ModuleInfo? Installed(IReadOnlyList<ModuleInfo> modules, PreparedPackage package) =>
-        modules.FirstOrDefault(m => ModuleCompatibilityCheck.IsSameVersion(m, package.Metadata));
 
     private static string Uid(NodeInfo node) => node.Uid.ToString(CultureInfo.InvariantCulture);
 
