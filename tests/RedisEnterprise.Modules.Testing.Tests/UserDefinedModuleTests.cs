@@ -211,28 +211,29 @@ public class UserDefinedModuleTests
 
         int before = cluster.Requests.Count;
         await client.UploadModuleAsync(package, Enabled, Ct);
-        Assert.Equal((1, 1, 1), Reads(cluster.Requests.Skip(before)));
+        Assert.Equal((1, 1, 1, 1), Reads(cluster.Requests.Skip(before)));
 
         cluster.AddNode();
         before = cluster.Requests.Count;
         EnsureModuleResult repaired = await client.EnsureModuleInstalledAsync(package, Enabled, Ct);
         Assert.Single(repaired.RepairedNodes);
-        Assert.Equal((1, 1, 1), Reads(cluster.Requests.Skip(before)));
+        Assert.Equal((1, 1, 1, 1), Reads(cluster.Requests.Skip(before)));
 
         before = cluster.Requests.Count;
         EnsureModuleResult installed = await client.EnsureModuleInstalledAsync(Package("ensured"), Enabled, Ct);
         Assert.True(installed.WasUploaded);
-        Assert.Equal((1, 1, 1), Reads(cluster.Requests.Skip(before)));
+        Assert.Equal((1, 1, 1, 1), Reads(cluster.Requests.Skip(before)));
 
-        // With the check off the install reads the nodes and the cluster itself, once, and has no need of the modules.
+        // With the check off the install reads the nodes and the cluster itself, once, and has no need of the modules or databases.
         before = cluster.Requests.Count;
         await client.UploadModuleAsync(Package("other"), new UploadModuleOptions { EnableModuleUploads = true, CheckCompatibility = false }, Ct);
-        Assert.Equal((1, 1, 0), Reads(cluster.Requests.Skip(before)));
+        Assert.Equal((1, 1, 0, 0), Reads(cluster.Requests.Skip(before)));
 
-        static (int Nodes, int Cluster, int Modules) Reads(IEnumerable<FakeClusterRequest> requests)
+        // Only the check reads the databases: their count shows it ran.
+        static (int Nodes, int Cluster, int Modules, int Databases) Reads(IEnumerable<FakeClusterRequest> requests)
         {
             List<FakeClusterRequest> gets = requests.Where(r => r.Method == "GET").ToList();
-            return (gets.Count(r => r.Path == "/v1/nodes"), gets.Count(r => r.Path == "/v1/cluster"), gets.Count(r => r.Path == "/v1/modules"));
+            return (gets.Count(r => r.Path == "/v1/nodes"), gets.Count(r => r.Path == "/v1/cluster"), gets.Count(r => r.Path == "/v1/modules"), gets.Count(r => r.Path == "/v1/bdbs"));
         }
     }
 
