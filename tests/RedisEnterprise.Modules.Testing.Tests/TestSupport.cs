@@ -14,11 +14,7 @@ internal static class TestSupport
     /// <summary>An HttpClient that accepts only the cluster's own certificate and sends the given credentials (none when null).</summary>
     internal static HttpClient Raw(FakeRedisEnterpriseCluster cluster, string? username, string? password)
     {
-        string expected = cluster.CertificateThumbprint;
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-            certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), expected, StringComparison.OrdinalIgnoreCase);
-        var client = new HttpClient(handler) { BaseAddress = cluster.Endpoint };
+        var client = new HttpClient(Trusting(cluster)) { BaseAddress = cluster.Endpoint };
         if (username is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
@@ -28,6 +24,16 @@ internal static class TestSupport
     }
 
     internal static HttpClient AdminFor(FakeRedisEnterpriseCluster cluster) => Raw(cluster, cluster.Username, cluster.Password);
+
+    /// <summary>A handler that accepts only the cluster's own certificate.</summary>
+    internal static SocketsHttpHandler Trusting(FakeRedisEnterpriseCluster cluster)
+    {
+        string expected = cluster.CertificateThumbprint;
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), expected, StringComparison.OrdinalIgnoreCase);
+        return handler;
+    }
 
     /// <summary>A multipart body like <c>curl -F "module=@file.zip"</c>.</summary>
     internal static MultipartFormDataContent ModuleForm(byte[] zip, string fileName, string partName = "module")

@@ -238,6 +238,46 @@ public class UserDefinedModuleTests
     }
 
     [Fact]
+    public async Task An_ensure_that_loses_the_race_to_create_the_configuration_lists_the_modules_anew_and_finds_it()
+    {
+        await using var cluster = FakeRedisEnterpriseCluster.Start(new FakeClusterOptions { AllowModulesUpload = true });
+        string package = Package();
+        using var other = cluster.CreateClient();
+        ModuleInfo? theirs = null;
+        // Another process installs the same package between this ensure's look at the modules and its own create.
+        using var race = new BeforeFirst(HttpMethod.Post, "/v2/modules/user-defined", async () => theirs = await other.UploadModuleAsync(package, Enabled, Ct))
+        {
+            InnerHandler = TestSupport.Trusting(cluster),
+        };
+        using var http = new HttpClient(race);
+        using var client = new RedisEnterpriseModulesClient(http, cluster.CreateClientOptions());
+        await client.GetModuleManagementModeAsync(Ct);
+        int before = cluster.Requests.Count;
+
+        EnsureModuleResult result = await client.EnsureModuleInstalledAsync(package, Enabled, Ct);
+
+        Assert.False(result.WasUploaded);
+        Assert.Empty(result.RepairedNodes);
+        Assert.Equal(theirs!.Uid, result.Module.Uid);
+        Assert.Single(cluster.Modules, m => m.ModuleName == "gears");
+        Assert.Contains(cluster.Requests, r => r.Method == "POST" && r.Path == "/v2/modules/user-defined" && r.StatusCode >= 400); // the lost race
+        // Its own list, the other install's check, and the list after the race (the first no longer holds the module).
+        Assert.Equal(3, cluster.Requests.Skip(before).Count(r => r.Method == "GET" && r.Path == "/v1/modules"));
+    }
+
+    /// <summary>Runs <c>work</c> once, before the first request of that method and path goes on.</summary>
+    private sealed class BeforeFirst(HttpMethod method, string path, Func<Task> work) : DelegatingHandler
+    {
+        private int _ran;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == method && request.RequestUri?.AbsolutePath == path && Interlocked.Exchange(ref _ran, 1) == 0) await work();
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Ensure_repairs_a_node_that_joined_later_and_then_finds_nothing_to_do()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start();
