@@ -150,6 +150,24 @@ public sealed class ConnectionTests : IAsyncDisposable
         Assert.Contains("no-such-appsettings.json", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--config")]
+    [InlineData("--clusters")]
+    public async Task A_settings_file_that_is_not_json_is_a_usage_error_naming_it_and_where_it_breaks(string flag)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"settings-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{ \"RedisEnterprise\": { \"Password\": \"hunter2-secret\",\n  \"Endpoint\": https://x } }", TestContext.Current.CancellationToken);
+        string[] command = flag == "--config" ? ["list", "--config", path] : ["--simulate", "ensure", new ModulePackageBuilder("geo", "1.0.0").WriteToTempFile(), "--clusters", path];
+
+        CliResult result = await Cli.RunAsync(command);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(path, result.Error, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", result.Error, StringComparison.Ordinal);
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", result.Error, StringComparison.Ordinal);
+    }
+
     private string[] Flags() => ["--endpoint", _cluster.Endpoint.ToString(), "--user", _cluster.Username, "--password-stdin"];
 
     private Dictionary<string, string> Variables() => new()

@@ -34,9 +34,9 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     /// <summary>The named clusters of a clusters file: <c>{ "Clusters": { "eu": { "Endpoint": … } } }</c>, or a list whose entries have a <c>Name</c>.</summary>
     public static IReadOnlyList<ClusterTarget> ReadClusters(string path)
     {
-        string fullPath = ExistingFile(path, "--clusters");
-        IConfiguration file = new ConfigurationBuilder().AddJsonFile(fullPath, optional: false, reloadOnChange: false).Build();
-        List<string> order = FileOrder(fullPath); // configuration sorts keys; rows come in the file's order
+        byte[] json = ReadJsonFile(path, "--clusters");
+        IConfiguration file = new ConfigurationBuilder().AddJsonStream(new MemoryStream(json)).Build();
+        List<string> order = FileOrder(json); // configuration sorts keys; rows come in the file's order
         List<ClusterTarget> clusters = [.. file.GetSection("Clusters").GetChildren()
             .OrderBy(c => order.IndexOf(c.Key))
             .Select(c => new ClusterTarget(c["Name"] ?? c.Key, c))];
@@ -51,9 +51,9 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     }
 
     /// <summary>The keys of the file's Clusters object as written (a list's are its indexes, already in order).</summary>
-    private static List<string> FileOrder(string path)
+    private static List<string> FileOrder(byte[] json)
     {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using JsonDocument document = JsonDocument.Parse(json, SettingsJson);
         return document.RootElement.ValueKind == JsonValueKind.Object
             && document.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, "Clusters", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.Object } clusters
             ? [.. clusters.EnumerateObject().Select(p => p.Name)]
@@ -91,7 +91,7 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     private IConfigurationSection Settings(ClusterTarget? target)
     {
         var builder = new ConfigurationBuilder();
-        if (parse.GetValue(globals.Config) is { } config) builder.AddJsonFile(ExistingFile(config, "--config"), optional: false, reloadOnChange: false);
+        if (parse.GetValue(globals.Config) is { } config) builder.AddJsonStream(new MemoryStream(ReadJsonFile(config, "--config")));
 
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         void Set(string key, string? value)
@@ -119,6 +119,26 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
         return builder.Build().GetSection(SectionName);
     }
 
-    private static string ExistingFile(string path, string option) =>
-        File.Exists(path) ? Path.GetFullPath(path) : throw new UsageException($"{option} names a file that does not exist: {path}");
+    /// <summary>What a settings file may hold besides JSON, as the configuration's JSON reader allows it.</summary>
+    private static readonly JsonDocumentOptions SettingsJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>
+    /// A settings file's bytes, read once; a file that is missing or not JSON is a usage error naming it and, for bad JSON,
+    /// the line (not the text there, which may be a password).
+    /// </summary>
+    private static byte[] ReadJsonFile(string path, string option)
+    {
+        if (!File.Exists(path)) throw new UsageException($"{option} names a file that does not exist: {path}");
+        byte[] json = File.ReadAllBytes(path);
+        try
+        {
+            JsonDocument.Parse(json, SettingsJson).Dispose();
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{option} {path} is not valid JSON: line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}.");
+        }
+
+        return json;
+    }
 }
