@@ -87,6 +87,23 @@ public sealed class ConnectionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_config_file_saved_with_a_byte_order_mark_reads_as_the_configuration_reads_it()
+    {
+        string config = await WriteConfigAsync(new Dictionary<string, string>
+        {
+            ["Endpoint"] = _cluster.Endpoint.ToString(),
+            ["Username"] = _cluster.Username,
+            ["Password"] = _cluster.Password,
+            ["CertificateThumbprint"] = _cluster.CertificateThumbprint,
+        });
+        await File.WriteAllBytesAsync(config, [0xEF, 0xBB, 0xBF, .. await File.ReadAllBytesAsync(config, Token)], Token);
+
+        CliResult result = await Cli.RunAsync(["list", "--config", config, "-o", "json"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Fact]
     public async Task A_config_value_that_does_not_read_is_a_usage_error_naming_its_key()
     {
         string config = await WriteConfigAsync(new Dictionary<string, string>

@@ -130,6 +130,7 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     {
         if (!File.Exists(path)) throw new UsageException($"{option} names a file that does not exist: {path}");
         byte[] json = File.ReadAllBytes(path);
+        if (json.AsSpan().StartsWith("\uFEFF"u8)) json = json[3..]; // a byte order mark, as Windows editors write: the configuration reads past it
         try
         {
             JsonDocument.Parse(json, SettingsJson).Dispose();
