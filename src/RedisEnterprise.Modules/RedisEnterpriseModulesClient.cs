@@ -548,7 +548,7 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     {
         await using (package.ConfigureAwait(false))
         {
-            ModuleInfo installed = await _userDefined.InstallAsync(package, options, cancellationToken).ConfigureAwait(false);
+            ModuleInfo installed = await _userDefined.InstallAsync(package, options, knownModules: null, cancellationToken).ConfigureAwait(false);
             return ModuleOperation.Installed(this, installed);
         }
     }
@@ -646,13 +646,9 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
     /// </summary>
     private async Task<ModuleCompatibilityInputs> ReadCompatibilityInputsAsync(string fileName, ModulePackageMetadata? metadata, long length, Task<IReadOnlyList<ModulePackageProblem>> packageProblems, UploadModuleOptions? options, IReadOnlyList<NodeInfo>? knownNodes, IReadOnlyList<ModuleInfo>? knownModules, CancellationToken cancellationToken)
     {
-        Task<(IReadOnlyList<NodeInfo>? Value, string? Failure)> nodes = knownNodes is not null
-            ? Task.FromResult<(IReadOnlyList<NodeInfo>?, string?)>((knownNodes, null))
-            : ReadForCheckAsync(ListNodesAsync(cancellationToken), "the nodes' operating systems, architectures and versions");
+        Task<(IReadOnlyList<NodeInfo>? Value, string? Failure)> nodes = KnownOrReadAsync(knownNodes, ListNodesAsync, "the nodes' operating systems, architectures and versions", cancellationToken);
         Task<(ClusterInfo? Value, string? Failure)> cluster = ReadForCheckAsync(GetClusterAsync(cancellationToken), "the cluster's upload setting and size limit");
-        Task<(IReadOnlyList<ModuleInfo>? Value, string? Failure)> modules = knownModules is not null
-            ? Task.FromResult<(IReadOnlyList<ModuleInfo>?, string?)>((knownModules, null))
-            : ReadForCheckAsync(ListModulesAsync(cancellationToken), "whether the module is already installed");
+        Task<(IReadOnlyList<ModuleInfo>? Value, string? Failure)> modules = KnownOrReadAsync(knownModules, ListModulesAsync, "whether the module is already installed", cancellationToken);
         Task<(IReadOnlyList<DatabaseInfo>? Value, string? Failure)> databases = ReadForCheckAsync(ListDatabasesAsync(cancellationToken), "which databases can load the module");
         await Task.WhenAll(nodes, cluster, modules, databases, packageProblems).ConfigureAwait(false);
         return new ModuleCompatibilityInputs
@@ -669,6 +665,11 @@ public class RedisEnterpriseModulesClient : IRedisEnterpriseModulesClient, IDisp
             ReadFailures = new[] { nodes.Result.Failure, cluster.Result.Failure, modules.Result.Failure, databases.Result.Failure }.OfType<string>().ToList(),
         };
     }
+
+    /// <summary>What the caller has just read, or one read of the check.</summary>
+    private static Task<(T? Value, string? Failure)> KnownOrReadAsync<T>(T? known, Func<CancellationToken, Task<T>> read, string what, CancellationToken cancellationToken)
+        where T : class =>
+        known is not null ? Task.FromResult<(T?, string?)>((known, null)) : ReadForCheckAsync(read(cancellationToken), what);
 
     /// <summary>
     /// One read of the check: an answer of 403 (a role without that permission) or 404 (a stand-in that serves the module

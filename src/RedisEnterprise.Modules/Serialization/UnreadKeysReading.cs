@@ -28,16 +28,19 @@ internal static class UnreadKeysReading
     {
         if (Lean<T>.TypeInfo is not { } lean || !ReferenceEquals(typeInfo.Options, ModulesJsonContext.Default.Options)) return JsonSerializer.Deserialize(json, typeInfo);
         T? value = JsonSerializer.Deserialize(json, lean);
-        switch (value)
+        if (value is not (IKeepsUnreadKeys or IReadOnlyList<IKeepsUnreadKeys?>)) return value;
+
+        // The caller's buffer goes back to its pool: the models keep a copy of the answer, one for all of them.
+        var answer = new UnreadAnswer(json.ToArray(), ReaderOptions);
+        if (value is IKeepsUnreadKeys model)
         {
-            case IKeepsUnreadKeys model:
-                model.KeepUnreadKeys(new UnreadKeys(new UnreadAnswer(json.ToArray(), ReaderOptions), index: null, Lean<T>.ModelledNames));
-                break;
-            case IReadOnlyList<IKeepsUnreadKeys?> models:
-                // System.Text.Json reads a list element for element, nulls included, so a model's index is its element's.
-                var answer = new UnreadAnswer(json.ToArray(), ReaderOptions);
-                for (int i = 0; i < models.Count; i++) models[i]?.KeepUnreadKeys(new UnreadKeys(answer, i, Lean<T>.ModelledNames));
-                break;
+            model.KeepUnreadKeys(new UnreadKeys(answer, index: null, Lean<T>.ModelledNames));
+        }
+        else
+        {
+            // System.Text.Json reads a list element for element, nulls included, so a model's index is its element's.
+            var models = (IReadOnlyList<IKeepsUnreadKeys?>)value;
+            for (int i = 0; i < models.Count; i++) models[i]?.KeepUnreadKeys(new UnreadKeys(answer, i, Lean<T>.ModelledNames));
         }
 
         return value;

@@ -92,7 +92,9 @@ internal sealed class ModuleUploadContent : HttpContent
                     if (read == 0) break; // shorter than when the upload began: the check says so below, and the transport refuses a short body
                     left -= read;
                     bool last = left == 0;
-                    if (last || check.HasFailed(pass)) await FinishCheckAsync(check, pass, block.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    // A check that has failed already takes no more bytes: only the last block is still to be checked.
+                    if (last) await FinishCheckAsync(check, pass, block.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    else if (check.HasFailed(pass)) await FinishCheckAsync(check, pass, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
 
                     await stream.WriteAsync(block.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                     if (!last && pass is not null)
@@ -123,8 +125,9 @@ internal sealed class ModuleUploadContent : HttpContent
     /// <summary>
     /// Hands <paramref name="lastBytes"/> (a copy: the block is still to be written) to <paramref name="pass"/> and waits for the
     /// verdict, throwing when it names problems. The stall watch is paused meanwhile: no byte moves while the check finishes
-    /// (on Redis Software 8 every node's upload waits for one shared check), yet the connection is not stalled; the caller's
-    /// token and the call's timeout still end the wait, and the watch counts again for the last block and the answer.
+    /// (on Redis Software 8 every node's upload waits for one shared check), yet the connection is not stalled. The caller's
+    /// token and <see cref="RedisEnterpriseModulesClientOptions.UploadTimeout"/> (when set) end the wait; the check itself is
+    /// local work over the file, and the watch counts again for the last block and the answer.
     /// </summary>
     private async Task FinishCheckAsync(UploadCheck check, PackagePass? pass, ReadOnlyMemory<byte> lastBytes, CancellationToken cancellationToken)
     {

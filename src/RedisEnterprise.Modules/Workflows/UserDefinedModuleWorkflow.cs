@@ -16,11 +16,9 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     /// <summary>
     /// Creates the configuration, uploads the package to every active node, and checks each node lists it; on any node's
     /// failure deletes what it made and throws <see cref="ModuleInstallException"/>. Returns the module the cluster created.
+    /// <paramref name="knownModules"/>: the modules the caller has just listed, for the compatibility check (<see langword="null"/> to read them).
     /// </summary>
-    internal Task<ModuleInfo> InstallAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken) =>
-        InstallAsync(package, options, knownModules: null, cancellationToken);
-
-    private async Task<ModuleInfo> InstallAsync(PreparedPackage package, UploadModuleOptions? options, IReadOnlyList<ModuleInfo>? knownModules, CancellationToken cancellationToken)
+    internal async Task<ModuleInfo> InstallAsync(PreparedPackage package, UploadModuleOptions? options, IReadOnlyList<ModuleInfo>? knownModules, CancellationToken cancellationToken)
     {
         int parallel = MaxParallel(options);
         ModuleCompatibilityInputs? judged = await client.ThrowIfIncompatibleAsync(package, options, nodes: null, knownModules, cancellationToken).ConfigureAwait(false);
@@ -49,8 +47,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
     internal async Task<EnsureModuleResult> EnsureAsync(PreparedPackage package, UploadModuleOptions? options, CancellationToken cancellationToken)
     {
         // The modules as listed here serve the compatibility check too.
-        IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
-        ModuleInfo? existing = ModuleCompatibilityCheck.FindSameVersion(modules, package.Metadata);
+        (IReadOnlyList<ModuleInfo> modules, ModuleInfo? existing) = await ListAndFindAsync(package, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
             try
@@ -60,8 +57,7 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
             catch (ModuleAlreadyExistsException)
             {
                 // Someone else created it meanwhile: go on to check its nodes.
-                modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
-                existing = ModuleCompatibilityCheck.FindSameVersion(modules, package.Metadata);
+                (modules, existing) = await ListAndFindAsync(package, cancellationToken).ConfigureAwait(false);
                 if (existing is null) throw;
             }
         }
@@ -119,6 +115,12 @@ internal sealed class UserDefinedModuleWorkflow(RedisEnterpriseModulesClient cli
                 $"The configuration of module {uid} ({module.ModuleName} {module.SemanticVersion}) was deleted, but its package could not be deleted from {string.Join("; ", left)}. Delete it with DeleteModuleArtifactAsync.",
                 innerException: failures.First(f => f is not null));
         }
+    }
+
+    private async Task<(IReadOnlyList<ModuleInfo> Modules, ModuleInfo? Installed)> ListAndFindAsync(PreparedPackage package, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(cancellationToken).ConfigureAwait(false);
+        return (modules, ModuleCompatibilityCheck.FindSameVersion(modules, package.Metadata));
     }
 
     private const int DefaultParallel = 4;
