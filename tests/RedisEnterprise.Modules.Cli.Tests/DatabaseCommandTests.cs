@@ -140,10 +140,12 @@ public sealed class DatabaseCommandTests
         Assert.Contains("name@version", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Upgrade_db_to_a_version_the_cluster_lacks_exits_1()
+    [Theory]
+    [InlineData("ReJSON@9.9.9")]
+    [InlineData("rejson@9.9.9")]
+    public async Task Upgrade_db_to_a_version_the_cluster_lacks_exits_1(string reference)
     {
-        CliResult result = await Cli.RunAsync(["--simulate", "upgrade-db", "1", "--module", "ReJSON@9.9.9", "-o", "json"]);
+        CliResult result = await Cli.RunAsync(["--simulate", "upgrade-db", "1", "--module", reference, "-o", "json"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("ModuleNotFoundException", result.Json().GetProperty("error").GetProperty("type").GetString());

@@ -32,11 +32,15 @@ internal static class UpgradeDbCommand
             (string moduleName, string? version) = ModuleReference.Parse(context.Value(module)!);
             if (version is null) throw new UsageException($"--module takes name@version, e.g. ReJSON@2.8.4; '{context.Value(module)}' is not.");
             // Named as get and remove name it (any case, semantic or integer version): the library is given the cluster's own
-            // spelling, or the caller's when the cluster has no such module, so that its error names the versions there are.
+            // spelling, of the name at least when the cluster lacks that version, so that its error names the versions there are.
             IReadOnlyList<ModuleInfo> modules = await client.ListModulesAsync(context.Cancellation).ConfigureAwait(false);
             if (modules.FirstOrDefault(m => ModuleReference.Names(m, moduleName, version)) is { ModuleName: { } spelled, SemanticVersion: { } semantic })
             {
                 (moduleName, version) = (spelled, semantic);
+            }
+            else if (modules.FirstOrDefault(m => string.Equals(m.ModuleName, moduleName, StringComparison.OrdinalIgnoreCase)) is { ModuleName: { } named })
+            {
+                moduleName = named;
             }
             // The library builds the module's part of the request, previews it and refuses a preview that shows another version.
             var settings = new DatabaseUpgradeRequest

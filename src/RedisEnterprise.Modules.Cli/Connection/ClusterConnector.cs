@@ -19,6 +19,7 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     private const string Hint = " Give the cluster with --endpoint, --user and --password-stdin, the REDIS_ENTERPRISE_ENDPOINT, _USERNAME and _PASSWORD variables, or --config appsettings.json (its RedisEnterprise section); or try --simulate.";
 
     private string? _stdinPassword;
+    private byte[]? _configJson;
     private bool _warnedInsecure;
 
     /// <summary>Reads what has to be read once per run, before any cluster is reached: the password from stdin.</summary>
@@ -34,9 +35,10 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     /// <summary>The named clusters of a clusters file: <c>{ "Clusters": { "eu": { "Endpoint": … } } }</c>, or a list whose entries have a <c>Name</c>.</summary>
     public static IReadOnlyList<ClusterTarget> ReadClusters(string path)
     {
-        byte[] json = ReadJsonFile(path, "--clusters");
+        List<string> order; // configuration sorts keys; rows come in the file's order
+        byte[] json;
+        using (JsonDocument document = ReadJsonFile(path, "--clusters", out json)) order = FileOrder(document);
         IConfiguration file = new ConfigurationBuilder().AddJsonStream(new MemoryStream(json)).Build();
-        List<string> order = FileOrder(json); // configuration sorts keys; rows come in the file's order
         List<ClusterTarget> clusters = [.. file.GetSection("Clusters").GetChildren()
             .OrderBy(c => order.IndexOf(c.Key))
             .Select(c => new ClusterTarget(c["Name"] ?? c.Key, c))];
@@ -51,14 +53,11 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     }
 
     /// <summary>The keys of the file's Clusters object as written (a list's are its indexes, already in order).</summary>
-    private static List<string> FileOrder(byte[] json)
-    {
-        using JsonDocument document = JsonDocument.Parse(json, SettingsJson);
-        return document.RootElement.ValueKind == JsonValueKind.Object
+    private static List<string> FileOrder(JsonDocument document) =>
+        document.RootElement.ValueKind == JsonValueKind.Object
             && document.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, "Clusters", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.Object } clusters
             ? [.. clusters.EnumerateObject().Select(p => p.Name)]
             : [];
-    }
 
     /// <summary>The client for the cluster the global options name, or for one cluster of a clusters file.</summary>
     public async Task<ClusterSession> ConnectAsync(ClusterTarget? target, CancellationToken cancellationToken)
@@ -91,7 +90,12 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     private IConfigurationSection Settings(ClusterTarget? target)
     {
         var builder = new ConfigurationBuilder();
-        if (parse.GetValue(globals.Config) is { } config) builder.AddJsonStream(new MemoryStream(ReadJsonFile(config, "--config")));
+        if (parse.GetValue(globals.Config) is { } config)
+        {
+            // Read once per run: ensure --clusters makes a client for each cluster.
+            if (_configJson is null) ReadJsonFile(config, "--config", out _configJson).Dispose();
+            builder.AddJsonStream(new MemoryStream(_configJson));
+        }
 
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         void Set(string key, string? value)
@@ -123,23 +127,21 @@ internal sealed class ClusterConnector(GlobalOptions globals, ParseResult parse,
     private static readonly JsonDocumentOptions SettingsJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>
-    /// A settings file's bytes, read once; a file that is missing or not JSON is a usage error naming it and, for bad JSON,
-    /// the line (not the text there, which may be a password).
+    /// A settings file, read once: its document, and its bytes for the configuration. A file that is missing or not JSON is
+    /// a usage error naming it and, for bad JSON, the line (not the text there, which may be a password).
     /// </summary>
-    private static byte[] ReadJsonFile(string path, string option)
+    private static JsonDocument ReadJsonFile(string path, string option, out byte[] json)
     {
         if (!File.Exists(path)) throw new UsageException($"{option} names a file that does not exist: {path}");
-        byte[] json = File.ReadAllBytes(path);
+        json = File.ReadAllBytes(path);
         if (json.AsSpan().StartsWith("\uFEFF"u8)) json = json[3..]; // a byte order mark, as Windows editors write: the configuration reads past it
         try
         {
-            JsonDocument.Parse(json, SettingsJson).Dispose();
+            return JsonDocument.Parse(json, SettingsJson);
         }
         catch (JsonException e)
         {
             throw new UsageException($"{option} {path} is not valid JSON: line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}.");
         }
-
-        return json;
     }
 }
