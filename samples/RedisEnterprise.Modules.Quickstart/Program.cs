@@ -73,7 +73,7 @@ try
         ? $"  fits: {check.DatabasesThatCanUse.Count} database(s) could load it, {check.UpgradeCandidates.Count} could move to it"
         : "  does not fit: nothing is uploaded");
     if (!check.IsCompatible) return 1;
-    install.CheckCompatibility = false; // just checked: the upload need not read the cluster again
+    install.CheckCompatibility = false; // just checked: the upload need not run the check again
 
     Console.WriteLine($"\nInstalling {Path.GetFileName(package)}");
     ModuleInfo module = await client.UploadModuleAsync(package, install);

@@ -25,15 +25,23 @@ if (actionUid is null)
     return 2;
 }
 
-// Follows for half an hour at most (the client's OperationTimeout), or until Ctrl+C; the action goes on in the cluster.
-using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+// Follows for the client's OperationTimeout at most (30 minutes by default), or until Ctrl+C; the action goes on in the cluster.
+using var stop = new CancellationTokenSource(client.Polling.OperationTimeout);
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 var operation = new ActionOperation(client, actionUid);
-while (!operation.HasCompleted)
+try
 {
-    ActionInfo status = await operation.UpdateStatusAsync(stop.Token);
-    Console.WriteLine($"{DateTime.Now:HH:mm:ss} {status.RawStatus} {status.Progress:0}% {status.Name} {status.ErrorCode} {status.ErrorMessage}".TrimEnd());
-    if (!operation.HasCompleted) await Task.Delay(simulated is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(50), stop.Token);
+    while (!operation.HasCompleted)
+    {
+        ActionInfo status = await operation.UpdateStatusAsync(stop.Token);
+        Console.WriteLine($"{DateTime.Now:HH:mm:ss} {status.RawStatus} {status.Progress:0}% {status.Name} {status.ErrorCode} {status.ErrorMessage}".TrimEnd());
+        if (!operation.HasCompleted) await Task.Delay(simulated is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(50), stop.Token);
+    }
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine($"Stopped following action {actionUid}; it goes on in the cluster.");
+    return 130;
 }
 
 Console.WriteLine($"Final status: {operation.LastStatus}");

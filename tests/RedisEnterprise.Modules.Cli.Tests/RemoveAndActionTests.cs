@@ -145,7 +145,7 @@ public sealed class RemoveAndActionTests
         return operation.ActionUid;
     }
 
-    /// <summary>A console no one types into: a read blocks until the reader is disposed.</summary>
+    /// <summary>A console no one types into: a read blocks until the reader is disposed (a minute at most, so a test that fails cannot hang).</summary>
     private sealed class SilentInput : TextReader
     {
         private readonly ManualResetEventSlim _disposed = new();
@@ -156,13 +156,14 @@ public sealed class RemoveAndActionTests
         public override string? ReadLine()
         {
             _readStarted.TrySetResult();
-            _disposed.Wait();
+            _disposed.Wait(TimeSpan.FromMinutes(1));
             return null;
         }
 
         protected override void Dispose(bool disposing)
         {
             _disposed.Set();
+            if (disposing) _disposed.Dispose();
             base.Dispose(disposing);
         }
     }

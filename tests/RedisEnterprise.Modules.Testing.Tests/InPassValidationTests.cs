@@ -18,7 +18,7 @@ public class InPassValidationTests
         .WriteToTempFile();
 
     [Fact]
-    public async Task On_7_x_a_so_that_does_not_match_its_sha256_is_refused_and_reaches_the_cluster_short_of_whole()
+    public async Task On_7_x_a_so_that_does_not_match_its_sha256_is_refused_and_never_reaches_the_cluster_whole()
     {
         await using var cluster = FakeRedisEnterpriseCluster.Start(Legacy());
         using var client = cluster.CreateClient();
